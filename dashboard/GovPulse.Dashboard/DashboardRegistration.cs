@@ -1,0 +1,41 @@
+using GovPulse.Dashboard.Apis;
+using GovPulse.Dashboard.Hubs;
+using GovPulse.Grains;
+using GovPulse.Indicators.Units;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using System.Text.Json.Serialization;
+
+namespace GovPulse.Dashboard;
+
+public static class DashboardRegistration
+{
+    /// <summary>Read APIs, the live hub and the web UI.</summary>
+    public static IHostApplicationBuilder AddGovPulseDashboard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IScorecardPublisher, HubScorecardPublisher>();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapDashboardApis(this RouteGroupBuilder api) =>
+        api.MapUnitsApi().MapScorecardApi();
+
+    /// <summary>The hub and the static web UI (embedded in this assembly).</summary>
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        var files = new EmbeddedFileProvider(typeof(DashboardRegistration).Assembly, "GovPulse.Dashboard.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapHub<IndicatorsHub>(IndicatorsHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using GovPulse.Indicators.Units;
+using GovPulse.Ingest.Api;
+using GovPulse.Ingest.Pipeline;
+using GovPulse.Ingest.Security;
+using GovPulse.Ingest.Simulation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace GovPulse.Ingest;
+
+public static class IngestRegistration
+{
+    /// <summary>The ingest pipeline, API-key authentication and the ingest policy.</summary>
+    public static IHostApplicationBuilder AddGovPulseIngest(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
+        builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(EventsApi.IngestPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(ApiKeyAuthenticationHandler.IngestClaim));
+        return builder;
+    }
+
+    /// <summary>Simulated HCMC traffic, when <c>GovPulse:Simulator:Enabled</c>.</summary>
+    public static IHostApplicationBuilder AddGovPulseSimulator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetValue<bool>($"{SimulatorOptions.Section}:Enabled"))
+        {
+            builder.Services.AddHostedService<SimulatorService>();
+        }
+
+        return builder;
+    }
+}

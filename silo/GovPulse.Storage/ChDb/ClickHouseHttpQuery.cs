@@ -1,0 +1,140 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace GovPulse.Storage.ChDb;
+
+/// <summary>
+/// One request to the ClickHouse HTTP interface, read into what the engine needs: the statement
+/// (URL <c>query</c>, then a newline and the body, if both are present), the database, the
+/// default output format and the <c>param_*</c> values. Other URL settings are accepted and ignored.
+/// </summary>
+internal sealed class ClickHouseHttpQuery
+{
+    private const string ParameterPrefix = "param_";
+
+    private ClickHouseHttpQuery(
+        ReadOnlyMemory<byte> statement,
+        string? database,
+        string? defaultFormat,
+        string queryId,
+        IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        Statement = statement;
+        Database = database;
+        DefaultFormat = defaultFormat;
+        QueryId = queryId;
+        Parameters = parameters;
+    }
+
+    /// <summary>The statement's bytes, binary data included (empty when the request carried none).</summary>
+    public ReadOnlyMemory<byte> Statement { get; }
+
+    public string? Database { get; }
+
+    /// <summary>The <c>default_format</c> setting (or <c>X-ClickHouse-Format</c> header), if any.</summary>
+    public string? DefaultFormat { get; }
+
+    public string QueryId { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
+
+    /// <summary>
+    /// The output format the response is in: the statement's own <c>FORMAT</c> clause, else
+    /// <see cref="DefaultFormat"/>, else <c>TabSeparated</c>. Null for an INSERT (no output).
+    /// </summary>
+    public string? OutputFormat
+    {
+        get
+        {
+            var span = Statement.Span;
+            if (ChDbStatement.IsInsert(span))
+            {
+                return null;
+            }
+
+            return ChDbStatement.OutputFormatOf(Encoding.UTF8.GetString(span))
+                ?? (string.IsNullOrEmpty(DefaultFormat) ? ChDbEngine.DefaultFormat : DefaultFormat);
+        }
+    }
+
+    public static async Task<ClickHouseHttpQuery> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var url = request.Query;
+        var parameters = new List<KeyValuePair<string, string>>();
+        string? urlQuery = url["query"];
+        string? database = url["database"];
+        string? defaultFormat = url["default_format"];
+        string? queryId = url["query_id"];
+        AddParameters(url.Select(p => (p.Key, (string?)p.Value)), parameters);
+
+        var body = new MemoryStream(capacity: (int)Math.Clamp(request.ContentLength ?? 0, 0, int.MaxValue / 2) + (urlQuery?.Length ?? 0) + 1);
+        if (request.HasFormContentType)
+        {
+            // UseFormDataParameters: the query and its parameters travel as form fields.
+            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            AddParameters(form.Select(p => (p.Key, (string?)p.Value)), parameters);
+            string? formQuery = form["query"];
+            if (!string.IsNullOrEmpty(formQuery))
+            {
+                urlQuery = string.IsNullOrEmpty(urlQuery) ? formQuery : urlQuery + "\n" + formQuery;
+            }
+
+            WriteUtf8(body, urlQuery);
+        }
+        else
+        {
+            // ClickHouse runs the URL query, a newline, then the body (an INSERT's data).
+            WriteUtf8(body, urlQuery);
+            var beforeSeparator = body.Length;
+            if (!string.IsNullOrEmpty(urlQuery))
+            {
+                body.WriteByte((byte)'\n');
+            }
+
+            var afterSeparator = body.Length;
+            await ClickHouseContentEncoding.CopyDecodedAsync(
+                request.Body, request.Headers.ContentEncoding.ToString(), body, cancellationToken).ConfigureAwait(false);
+
+            if (body.Length == afterSeparator)
+            {
+                body.SetLength(beforeSeparator); // no body: the URL query alone
+            }
+        }
+
+        if (string.IsNullOrEmpty(database))
+        {
+            database = request.Headers["X-ClickHouse-Database"].ToString();
+        }
+
+        if (string.IsNullOrEmpty(defaultFormat))
+        {
+            defaultFormat = request.Headers["X-ClickHouse-Format"].ToString();
+        }
+
+        return new ClickHouseHttpQuery(
+            new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length),
+            string.IsNullOrEmpty(database) ? null : database,
+            string.IsNullOrEmpty(defaultFormat) ? null : defaultFormat,
+            string.IsNullOrEmpty(queryId) ? Guid.NewGuid().ToString() : queryId,
+            parameters);
+    }
+
+    private static void AddParameters(IEnumerable<(string Key, string? Value)> source, List<KeyValuePair<string, string>> parameters)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (key.StartsWith(ParameterPrefix, StringComparison.Ordinal) && key.Length > ParameterPrefix.Length)
+            {
+                parameters.Add(new KeyValuePair<string, string>(key[ParameterPrefix.Length..], value ?? string.Empty));
+            }
+        }
+    }
+
+    private static void WriteUtf8(MemoryStream stream, string? text)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(text));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using ClickHouse.Driver;
+using ClickHouse.Driver.ADO;
+using GovPulse.Storage.ChDb;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovPulse.Storage.ClickHouse;
+
+/// <summary>
+/// The node's ClickHouse: a server when <c>GovPulse:ClickHouse:ConnectionString</c> is set,
+/// otherwise the embedded engine (chDB) behind a loopback endpoint that speaks ClickHouse's HTTP
+/// interface. Either way the product talks to it only through ClickHouse.Driver, so one code
+/// path serves both modes. Started once, on first use; the schema is migrated before anyone
+/// gets the client.
+/// </summary>
+public sealed partial class ClickHouseDatabase : IAsyncDisposable
+{
+    private readonly ClickHouseOptions _options;
+    private readonly StorageOptions _storage;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger<ClickHouseDatabase> _logger;
+    private readonly Lazy<Task<ClickHouseClient>> _client;
+    private ClickHouseHttpEndpoint? _endpoint;
+
+    public ClickHouseDatabase(IOptions<ClickHouseOptions> options, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
+    {
+        _options = options.Value;
+        _storage = storage.Value;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<ClickHouseDatabase>();
+        _client = new Lazy<Task<ClickHouseClient>>(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Name => _options.Database;
+
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(_options.ConnectionString);
+
+    /// <summary>True once the database answered and its schema is current.</summary>
+    public bool IsReady => _client.IsValueCreated && _client.Value.IsCompletedSuccessfully;
+
+    /// <summary>The embedded engine's endpoint, for tools that want to query it; null with a server.</summary>
+    public Uri? EmbeddedEndpoint => _endpoint?.BaseAddress;
+
+    public Task<ClickHouseClient> GetClientAsync() => _client.Value;
+
+    private async Task<ClickHouseClient> StartAsync()
+    {
+        string connectionString;
+        if (IsEmbedded)
+        {
+            var directory = Path.GetFullPath(Path.Combine(_storage.DataDirectory, "clickhouse"));
+            Directory.CreateDirectory(directory);
+            var engine = await Task.Run(() => ChDbEngine.Open(directory));
+            _endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, _loggerFactory);
+            connectionString = _endpoint.ConnectionStringFor(_options.Database);
+            LogEmbedded(directory, _endpoint.BaseAddress);
+        }
+        else
+        {
+            connectionString = _options.ConnectionString!;
+            LogServer(_options.Database);
+        }
+
+        var settings = new ClickHouseClientSettings(connectionString) { Database = _options.Database };
+        var client = new ClickHouseClient(settings);
+        await new SchemaMigrator(client, _options.Database, _logger).MigrateAsync();
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsValueCreated && _client.Value.IsCompletedSuccessfully)
+        {
+            (await _client.Value).Dispose();
+        }
+
+        if (_endpoint is not null)
+        {
+            await _endpoint.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded ClickHouse (chDB) on {Directory}, served at {Endpoint}")]
+    private partial void LogEmbedded(string directory, Uri endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using the ClickHouse server from GovPulse:ClickHouse:ConnectionString, database {Database}")]
+    private partial void LogServer(string database);
+}

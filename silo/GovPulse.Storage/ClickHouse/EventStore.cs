@@ -1,0 +1,74 @@
+using ClickHouse.Driver.ADO.Parameters;
+using ClickHouse.Driver.Utility;
+using GovPulse.Indicators.Events;
+
+namespace GovPulse.Storage.ClickHouse;
+
+/// <summary>
+/// The <c>events</c> table: every accepted event, written before it is acknowledged, and read
+/// back when a unit grain rebuilds.
+/// </summary>
+public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) : IEventStore
+{
+    private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload"];
+
+    public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (eventIds.Count == 0)
+        {
+            return found;
+        }
+
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("ids", eventIds.ToArray());
+        using var reader = await client.ExecuteReaderAsync(
+            "SELECT DISTINCT event_id FROM events WHERE event_id IN {ids:Array(String)}", parameters, null, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var client = await database.GetClientAsync();
+        var ingestedAt = time.GetUtcNow().UtcDateTime;
+        var rows = events.Select(e => new object[]
+        {
+            e.EventId, e.UnitCode, e.Type.ToString(), e.SubjectId, e.OccurredAt.UtcDateTime, ingestedAt, StoredEventJson.Serialize(e),
+        });
+        await client.InsertBinaryAsync("events", Columns, rows, null, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<UnitEvent> ReadUnitAsync(
+        string unitCode, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        // LIMIT 1 BY: re-delivered events that have not merged away yet are read once.
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT payload FROM events
+            WHERE unit_code = {unit:String}
+            ORDER BY occurred_at, event_id
+            LIMIT 1 BY event_id
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return StoredEventJson.Deserialize(reader.GetString(0));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using GovPulse.Indicators.Events;
+
+namespace GovPulse.Storage.ClickHouse;
+
+/// <summary>The event log (ClickHouse <c>events</c>).</summary>
+public interface IEventStore
+{
+    /// <summary>Which of these event ids are already stored.</summary>
+    Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the events durably; returns once ClickHouse has them.</summary>
+    Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>A unit's events in time order, each once.</summary>
+    IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default);
+}

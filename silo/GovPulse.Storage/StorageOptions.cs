@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GovPulse.Storage;
+
+/// <summary>Section <c>GovPulse</c>: where a node keeps local state.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "GovPulse";
+
+    /// <summary>Embedded ClickHouse data and other local state (<c>GovPulse__DataDirectory</c>).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+}
