@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using GovPulse.EndToEnd.Tests.Fixtures;
+
+namespace GovPulse.EndToEnd.Tests;
+
+public sealed class RestartTests : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "govpulse-restart-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [Fact]
+    public async Task Acknowledged_events_survive_a_kill_9_and_the_figures_are_unchanged_after_restart()
+    {
+        var now = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var period = Ndjson.MonthOf(now);
+        ScorecardResponse unitBefore, cityBefore;
+        await using (var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey))
+        {
+            using var client = first.CreateClient(NodeFixture.ApiKey);
+            var lines = Enumerable.Range(1, 30).Select(i => Ndjson.Received("27154", $"restart-{i}", now.AddMinutes(-i)))
+                .Concat(Enumerable.Range(1, 10).Select(i => Ndjson.Completed("27154", $"restart-{i}", now)))
+                .Append(Ndjson.Received("so-y-te", "restart-dept-1", now))
+                .ToArray();
+            var ack = await (await client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), Ndjson.Body(lines))).Content.ReadFromJsonAsync<IngestResponse>();
+            ack!.Accepted.Should().Be(41);
+            unitBefore = (await client.GetFromJsonAsync<ScorecardResponse>($"/api/v1/units/27154/indicators?period={period}"))!;
+            cityBefore = (await client.GetFromJsonAsync<ScorecardResponse>($"/api/v1/units/79/indicators?period={period}"))!;
+            await first.KillAsync();
+        }
+
+        await using var second = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey);
+        using var after = second.CreateClient();
+        var unitAfter = await after.GetFromJsonAsync<ScorecardResponse>($"/api/v1/units/27154/indicators?period={period}");
+        var cityAfter = await after.GetFromJsonAsync<ScorecardResponse>($"/api/v1/units/79/indicators?period={period}");
+
+        unitBefore.Counts.Should().Be(new CountsResponse(30, 10));
+        cityBefore.Counts.Should().Be(new CountsResponse(31, 10));
+        unitAfter!.Counts.Should().Be(unitBefore.Counts);
+        cityAfter!.Counts.Should().Be(cityBefore.Counts);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+
+        return Task.CompletedTask;
+    }
+}

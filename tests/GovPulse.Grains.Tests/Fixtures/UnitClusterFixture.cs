@@ -1,0 +1,48 @@
+using GovPulse.Indicators.Units;
+using GovPulse.Storage;
+using GovPulse.Storage.ClickHouse;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace GovPulse.Grains.Tests.Fixtures;
+
+/// <summary>
+/// A real Orleans cluster (two silos in this process) over the real embedded ClickHouse, through
+/// the real driver. The engine opens one directory per process, so every test class shares it
+/// and isolates itself by database.
+/// </summary>
+public sealed class UnitClusterFixture : IAsyncLifetime
+{
+    public static string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-grains-tests-" + Environment.ProcessId);
+
+    public string Database { get; } = "grains_" + Guid.NewGuid().ToString("N")[..12];
+
+    public RecordingPublisher Publisher { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IEventStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventStore>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration["GovPulse:DataDirectory"] = DataDirectory;
+            host.Configuration["GovPulse:ClickHouse:Database"] = Database;
+            host.AddGovPulseStorage();
+            host.Services.AddSingleton(UnitDirectory.HoChiMinhCity);
+            host.Services.AddSingleton<IScorecardPublisher>(Publisher);
+            host.Services.AddGovPulseSerialization();
+        });
+        builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
