@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using GovPulse.EndToEnd.Tests.Fixtures;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -11,19 +10,19 @@ public sealed class LiveUpdateTests(NodeFixture fixture) : IClassFixture<NodeFix
     public async Task A_subscribed_client_receives_the_units_new_scorecard_after_an_event_is_posted()
     {
         var now = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var received = Channel.CreateUnbounded<ScorecardResponse>();
+        var inbox = new ScorecardInbox();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(fixture.Node.BaseAddress, "/hubs/indicators")).Build();
-        hub.On<ScorecardResponse>("scorecard", s => received.Writer.TryWrite(s));
+        hub.On<ScorecardResponse>("scorecard", inbox.Add);
         await hub.StartAsync();
         await hub.InvokeAsync("Subscribe", "26758");
         await hub.InvokeAsync("Subscribe", "79");
-        var initial = await NextFor(received, "26758", _ => true);
+        var initial = await inbox.WaitFor("26758", _ => true);
 
         using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
         await client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), Ndjson.Body(Ndjson.Received("26758", "e2e-live-1", now)));
 
-        var updated = await NextFor(received, "26758", s => s.Counts.Received == initial.Counts.Received + 1);
-        var city = await NextFor(received, "79", s => s.Counts.Received >= 1);
+        var updated = await inbox.WaitFor("26758", s => s.Counts.Received == initial.Counts.Received + 1);
+        var city = await inbox.WaitFor("79", s => s.Counts.Received >= 1);
         updated.Name.Should().Be("Phường Cầu Ông Lãnh");
         city.Name.Should().Be("Thành phố Hồ Chí Minh");
     }
@@ -37,18 +36,5 @@ public sealed class LiveUpdateTests(NodeFixture fixture) : IClassFixture<NodeFix
         var subscribe = () => hub.InvokeAsync("Subscribe", "nowhere");
 
         (await subscribe.Should().ThrowAsync<HubException>()).WithMessage("*unit 'nowhere' is not a known unit*");
-    }
-
-    private static async Task<ScorecardResponse> NextFor(Channel<ScorecardResponse> channel, string unit, Func<ScorecardResponse, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var s = await channel.Reader.ReadAsync(timeout.Token);
-            if (s.UnitCode == unit && match(s))
-            {
-                return s;
-            }
-        }
     }
 }
