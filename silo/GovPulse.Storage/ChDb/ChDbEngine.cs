@@ -77,7 +77,6 @@ public sealed class ChDbEngine : IDisposable
             }
 
             ChDbLibrary.EnsureLoaded();
-            ChDbNative.SetSignalHandlersEnabled(0);
             Directory.CreateDirectory(directory);
 
             var engine = new ChDbEngine(directory, Math.Clamp(Environment.ProcessorCount * 2, 2, 64));
@@ -128,7 +127,7 @@ public sealed class ChDbEngine : IDisposable
         try
         {
             session.UseDatabase(string.IsNullOrEmpty(database) ? DefaultDatabase : database);
-            return session.Execute(query, format, parameters);
+            return Execute(session, query, format, parameters);
         }
         finally
         {
@@ -171,7 +170,7 @@ public sealed class ChDbEngine : IDisposable
                 () =>
                 {
                     session.UseDatabase(string.IsNullOrEmpty(database) ? DefaultDatabase : database);
-                    return session.Execute(query.Span, format, parameters);
+                    return Execute(session, query.Span, format, parameters);
                 },
                 CancellationToken.None).ConfigureAwait(false);
         }
@@ -219,6 +218,37 @@ public sealed class ChDbEngine : IDisposable
             {
                 s_shared = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on <paramref name="session"/>. An INSERT with inline data (any
+    /// format but Values) goes through a file: chDB would end inline data at the first empty line
+    /// and drop the rest silently (see <see cref="ChDbInlineInsert"/>).
+    /// </summary>
+    private ChDbResult Execute(ChDbSession session, ReadOnlySpan<byte> query, string format, IReadOnlyList<KeyValuePair<string, string>>? parameters)
+    {
+        if (!ChDbInlineInsert.TryParse(query, out var insert))
+        {
+            return session.Execute(query, format, parameters);
+        }
+
+        // ClickHouse's own tmp directory; a file left by a crash is removed at its next start ("tmp" prefix).
+        var directory = Path.Combine(DataDirectory, "tmp");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "tmp-govpulse-insert-" + Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0))
+            {
+                file.Write(insert.Data);
+            }
+
+            return session.Execute(insert.WithInfile(path), format, parameters);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

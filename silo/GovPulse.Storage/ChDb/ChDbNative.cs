@@ -70,7 +70,4 @@ internal static unsafe partial class ChDbNative
 
     [LibraryImport(LibraryName, EntryPoint = "chdb_result_bytes_written")]
     internal static partial ulong ResultBytesWritten(ChDbResultHandle result);
-
-    [LibraryImport(LibraryName, EntryPoint = "chdb_set_signal_handlers_enabled")]
-    internal static partial void SetSignalHandlersEnabled(int enabled);
 }

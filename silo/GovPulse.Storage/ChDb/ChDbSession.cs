@@ -41,15 +41,23 @@ internal sealed unsafe class ChDbSession : IDisposable
             ChDbConnectionHandle handle;
             lock (ConnectGate)
             {
-                handle = ChDbNative.Connect(encoded.Length, argv);
+                var signals = HostSignalHandlers.Capture();
+                try
+                {
+                    handle = ChDbNative.Connect(encoded.Length, argv);
+                }
+                finally
+                {
+                    signals.Restore();
+                }
             }
 
             if (handle.IsInvalid)
             {
                 handle.Dispose();
                 throw new ChDbException(
-                    $"The embedded ClickHouse engine could not open a connection on '{dataDirectory}'. " +
-                    "Check that the directory is writable and that no other process or engine path is using chDB in this process.");
+                    $"The embedded ClickHouse engine could not open a connection on '{dataDirectory}' (chDB printed the reason on stderr). " +
+                    "Usually another process holds the directory (ClickHouse locks its 'status' file), or the directory is not writable.");
             }
 
             return new ChDbSession(handle);

@@ -9,30 +9,32 @@ namespace GovPulse.Storage.ChDb;
 /// </summary>
 internal static class ChDbStatement
 {
-    /// <summary>What running <paramref name="query"/> leaves behind on its connection.</summary>
+    /// <summary>
+    /// What running <paramref name="query"/> leaves behind on its connection, looking at the
+    /// start of every statement in it (chDB runs <c>;</c>-separated statements in one call). An
+    /// INSERT ends the scan: what follows it is data.
+    /// </summary>
     public static ChDbSessionEffect SessionEffectOf(ReadOnlySpan<byte> query)
     {
-        var rest = SkipTrivia(query);
-        if (StartsWithKeyword(rest, "USE"u8))
+        var effect = ChDbSessionEffect.None;
+        var rest = query;
+        while (true)
         {
-            return ChDbSessionEffect.ChangesDatabase;
-        }
-
-        if (StartsWithKeyword(rest, "SET"u8))
-        {
-            return ChDbSessionEffect.ChangesSessionState;
-        }
-
-        if (StartsWithKeyword(rest, "CREATE"u8))
-        {
-            var afterCreate = SkipTrivia(rest[6..]);
-            if (StartsWithKeyword(afterCreate, "TEMPORARY"u8))
+            rest = SkipTrivia(rest);
+            if (rest.IsEmpty || StartsWithKeyword(rest, "INSERT"u8))
             {
-                return ChDbSessionEffect.ChangesSessionState;
+                return effect;
             }
-        }
 
-        return ChDbSessionEffect.None;
+            effect = Max(effect, EffectOfStatementStart(rest));
+            var next = EndOfStatement(rest);
+            if (next < 0)
+            {
+                return effect;
+            }
+
+            rest = rest[(next + 1)..];
+        }
     }
 
     /// <summary>True when the statement starts with <c>INSERT</c>.</summary>
@@ -73,6 +75,66 @@ internal static class ChDbStatement
             && (beforeName.Length == 6 || char.IsWhiteSpace(beforeName[^7]) || beforeName[^7] == ')')
             ? text[start..end].ToString()
             : null;
+    }
+
+    private static ChDbSessionEffect EffectOfStatementStart(ReadOnlySpan<byte> statement)
+    {
+        if (StartsWithKeyword(statement, "USE"u8))
+        {
+            return ChDbSessionEffect.ChangesDatabase;
+        }
+
+        if (StartsWithKeyword(statement, "SET"u8))
+        {
+            return ChDbSessionEffect.ChangesSessionState;
+        }
+
+        return StartsWithKeyword(statement, "CREATE"u8) && StartsWithKeyword(SkipTrivia(statement[6..]), "TEMPORARY"u8)
+            ? ChDbSessionEffect.ChangesSessionState
+            : ChDbSessionEffect.None;
+    }
+
+    private static ChDbSessionEffect Max(ChDbSessionEffect a, ChDbSessionEffect b) => (ChDbSessionEffect)Math.Max((int)a, (int)b);
+
+    /// <summary>Index of the <c>;</c> ending the statement (outside quotes and comments), or -1.</summary>
+    private static int EndOfStatement(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == (byte)';')
+            {
+                return i;
+            }
+
+            if (c is (byte)'\'' or (byte)'"' or (byte)'`')
+            {
+                i++;
+                while (i < text.Length && text[i] != c)
+                {
+                    i += text[i] == (byte)'\\' ? 2 : 1;
+                }
+
+                i++;
+            }
+            else if (c == (byte)'-' && i + 1 < text.Length && text[i + 1] == (byte)'-')
+            {
+                var newline = text[i..].IndexOf((byte)'\n');
+                i = newline < 0 ? text.Length : i + newline + 1;
+            }
+            else if (c == (byte)'/' && i + 1 < text.Length && text[i + 1] == (byte)'*')
+            {
+                var close = text[(i + 2)..].IndexOf("*/"u8);
+                i = close < 0 ? text.Length : i + 2 + close + 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return -1;
     }
 
     private static ReadOnlySpan<byte> SkipTrivia(ReadOnlySpan<byte> text)

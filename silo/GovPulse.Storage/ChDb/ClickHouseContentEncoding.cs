@@ -1,11 +1,12 @@
 using System.IO.Compression;
+using ClickHouse.Driver.Compression;
 using ZstdSharp;
 
 namespace GovPulse.Storage.ChDb;
 
 /// <summary>
 /// Request-body decompression for the HTTP endpoint, as ClickHouse accepts it: <c>gzip</c>,
-/// <c>deflate</c> (zlib-wrapped, or raw), <c>br</c> and <c>zstd</c>.
+/// <c>deflate</c> (zlib-wrapped, or raw), <c>br</c>, <c>zstd</c> and <c>lz4</c> (frames).
 /// </summary>
 internal static class ClickHouseContentEncoding
 {
@@ -49,10 +50,13 @@ internal static class ClickHouseContentEncoding
                 return new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true);
             case "zstd":
                 return new DecompressionStream(body, leaveOpen: true);
+            case "lz4":
+                // LZ4 frames, as ClickHouse.Driver's own Lz4Compressor writes them.
+                return Lz4Compressor.Default.Decompress(body, leaveOpen: true);
             case "deflate":
                 return await OpenDeflateAsync(body, cancellationToken).ConfigureAwait(false);
             default:
-                throw new NotSupportedException($"Unknown HTTP Content-Encoding '{encoding}': use gzip, deflate, br or zstd.");
+                throw new NotSupportedException($"Unknown HTTP Content-Encoding '{encoding}': use gzip, deflate, br, zstd or lz4.");
         }
     }
 

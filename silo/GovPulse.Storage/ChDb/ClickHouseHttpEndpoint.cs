@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,7 +23,7 @@ namespace GovPulse.Storage.ChDb;
 /// URL parameter and/or the body (for an INSERT, the URL query, a newline, then the body's
 /// data), or in form fields; <c>database</c>, <c>default_format</c>, <c>query_id</c> and
 /// <c>param_&lt;name&gt;</c> URL parameters (and the <c>X-ClickHouse-Database</c> /
-/// <c>X-ClickHouse-Format</c> headers); request bodies encoded with gzip, deflate, br or zstd.
+/// <c>X-ClickHouse-Format</c> headers); request bodies encoded with gzip, deflate, br, zstd or lz4.
 /// Other settings in the URL are accepted and ignored, as is authentication (the port is bound
 /// to 127.0.0.1 only). Sessions are not kept: each request runs on its own pooled connection.
 /// Responses carry <c>X-ClickHouse-Query-Id</c>, <c>X-ClickHouse-Format</c>,
@@ -75,6 +76,8 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         });
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        // The node's host owns Ctrl+C/SIGTERM and the start-up messages; this inner server stops when the node disposes it.
+        builder.Services.AddSingleton<IHostLifetime, InnerServerLifetime>();
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -91,14 +94,24 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         var endpoint = new ClickHouseHttpEndpoint(app, engine, loggerFactory.CreateLogger<ClickHouseHttpEndpoint>());
         app.Run(endpoint.HandleAsync);
 
-        var about = await engine.QueryAsync("SELECT timezone(), version()", cancellationToken: ct).ConfigureAwait(false);
-        var fields = about.Text.TrimEnd('\n').Split('\t');
-        endpoint._timezone = fields[0];
-        endpoint._version = fields.Length > 1 ? fields[1] : string.Empty;
+        try
+        {
+            // The driver reads the server's time zone from X-ClickHouse-Timezone.
+            var about = await engine.QueryAsync("SELECT timezone(), version()", cancellationToken: ct).ConfigureAwait(false);
+            var fields = about.Text.TrimEnd('\n').Split('\t');
+            endpoint._timezone = fields[0];
+            endpoint._version = fields.Length > 1 ? fields[1] : string.Empty;
 
-        await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        endpoint.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+            await app.StartAsync(ct).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            endpoint.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         endpoint.LogStarted(endpoint.BaseAddress, engine.DataDirectory);
         return endpoint;
     }
@@ -131,6 +144,27 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await HandleQueryAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogUnexpectedFailure(ex);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await WriteErrorAsync(context.Response, null, 1001, "STD_EXCEPTION", ex.Message, StatusCodes.Status500InternalServerError).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task HandleQueryAsync(HttpContext context)
+    {
         var request = context.Request;
         var response = context.Response;
         var path = request.Path.Value ?? "/";
@@ -158,13 +192,16 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         {
             query = await ClickHouseHttpQuery.ReadAsync(request, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NotSupportedException or InvalidDataException or ZstdSharp.ZstdException)
+        catch (Exception ex) when (ex is NotSupportedException or InvalidDataException or ZstdSharp.ZstdException or BadHttpRequestException)
         {
             await WriteErrorAsync(response, null, 354, "CANNOT_DECOMPRESS", $"Cannot read the request body: {ex.Message}", StatusCodes.Status400BadRequest).ConfigureAwait(false);
             return;
         }
 
-        LogRequest(request.Method, request.QueryString.Value ?? string.Empty, query.Statement.Length);
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            LogRequest(request.Method, request.QueryString.Value ?? string.Empty, request.Headers.ContentEncoding.ToString(), query.Statement.Length, StatementHead(query.Statement.Span));
+        }
 
         if (query.Statement.IsEmpty)
         {
@@ -193,10 +230,6 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         {
             LogQueryFailed(query.QueryId, ex.Code, ex.Message);
             await WriteEngineErrorAsync(response, query.QueryId, ex).ConfigureAwait(false);
-            return;
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
             return;
         }
 
@@ -299,9 +332,28 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "ClickHouse HTTP endpoint for the embedded engine at {Address} (data in {Directory})")]
     private partial void LogStarted(Uri address, string directory);
 
-    [LoggerMessage(Level = LogLevel.Trace, Message = "ClickHouse HTTP {Method} {QueryString} ({Bytes} bytes of statement)")]
-    private partial void LogRequest(string method, string queryString, int bytes);
+    /// <summary>The statement's first line, shortened, for logs (an INSERT's data never shows).</summary>
+    private static string StatementHead(ReadOnlySpan<byte> statement)
+    {
+        var newline = statement.IndexOf((byte)'\n');
+        var head = statement[..Math.Min(newline < 0 ? statement.Length : newline, 300)];
+        return Encoding.UTF8.GetString(head);
+    }
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "ClickHouse HTTP {Method} {QueryString} (Content-Encoding '{ContentEncoding}', {Bytes} bytes): {Statement}")]
+    private partial void LogRequest(string method, string queryString, string contentEncoding, int bytes, string statement);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The ClickHouse HTTP endpoint failed to serve a request")]
+    private partial void LogUnexpectedFailure(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Query {QueryId} failed with code {Code}: {Message}")]
     private partial void LogQueryFailed(string queryId, int code, string message);
+
+    /// <summary>A lifetime that neither listens for signals nor prints status: the enclosing node does both.</summary>
+    private sealed class InnerServerLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

@@ -68,7 +68,9 @@ internal sealed class ClickHouseHttpQuery
         AddParameters(url.Select(p => (p.Key, (string?)p.Value)), parameters);
 
         var body = new MemoryStream(capacity: (int)Math.Clamp(request.ContentLength ?? 0, 0, int.MaxValue / 2) + (urlQuery?.Length ?? 0) + 1);
-        if (request.HasFormContentType)
+        // Only multipart forms carry fields: an x-www-form-urlencoded body (curl -d) is the query
+        // text itself, as ClickHouse reads it.
+        if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             // UseFormDataParameters: the query and its parameters travel as form fields.
             var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
