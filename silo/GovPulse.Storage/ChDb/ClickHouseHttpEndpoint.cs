@@ -74,7 +74,9 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         {
             ApplicationName = typeof(ClickHouseHttpEndpoint).Assembly.GetName().Name,
         });
-        builder.Services.AddSingleton(loggerFactory);
+        // The inner server's own framework logs ("Now listening on …") would read as the node's; the
+        // endpoint logs what matters (failed queries) through the node's factory itself.
+        builder.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         // The node's host owns Ctrl+C/SIGTERM and the start-up messages; this inner server stops when the node disposes it.
         builder.Services.AddSingleton<IHostLifetime, InnerServerLifetime>();
