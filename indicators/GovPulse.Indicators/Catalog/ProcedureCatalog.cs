@@ -1,19 +1,24 @@
-using System.Globalization;
-
 namespace GovPulse.Indicators.Catalog;
 
-/// <summary>The procedures GovPulse knows, from the reference list embedded beside this type (real national codes).</summary>
+/// <summary>
+/// The procedures a province publishes. The reference list embedded beside this type holds 109
+/// real procedures with national codes; a city's own catalogue is imported with
+/// <see cref="ProcedureCatalogReader"/> (CSV or JSON).
+/// </summary>
 public sealed class ProcedureCatalog(IEnumerable<Procedure> procedures)
 {
     public IReadOnlyList<Procedure> All { get; } = procedures.ToArray();
 
-    public static ProcedureCatalog Reference { get; } = new(CsvRecord.ReadEmbedded("vn-procedures.csv").Select(FromRow));
+    public static ProcedureCatalog Reference { get; } = LoadReference();
 
-    private static Procedure FromRow(string[] r) => new(
-        r[0],
-        r[1],
-        r[2],
-        r[3] switch { "commune" => ProcedureLevel.Commune, "province" => ProcedureLevel.Province, _ => ProcedureLevel.Both },
-        int.TryParse(r[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null,
-        decimal.TryParse(r[5], NumberStyles.Number, CultureInfo.InvariantCulture, out var fee) ? fee : null);
+    public Procedure? Find(string code) => All.FirstOrDefault(p => p.Code == code);
+
+    private static ProcedureCatalog LoadReference()
+    {
+        var assembly = typeof(ProcedureCatalog).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".vn-procedures.csv", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return ProcedureCatalogReader.ReadCsv(reader.ReadToEnd(), "vn-procedures.csv");
+    }
 }

@@ -1,0 +1,80 @@
+using GovPulse.Indicators.Events;
+
+namespace GovPulse.Indicators.Petitions;
+
+/// <summary>
+/// A petition (phản ánh, kiến nghị) as told by its events, in any order and multiplicity.
+/// Judged as of an evaluation time like dossiers: later facts have not happened yet.
+/// </summary>
+public sealed class Petition(string id)
+{
+    private string? _ratingEventId;
+
+    public string Id { get; } = id;
+
+    public DateTimeOffset? ReceivedAt { get; private set; }
+
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? RatedAt { get; private set; }
+
+    public bool Satisfied { get; private set; }
+
+    public bool RepeatComplaint { get; private set; }
+
+    public bool Apply(UnitEvent e)
+    {
+        switch (e.Type)
+        {
+            case EventType.PetitionReceived:
+                if (ReceivedAt == e.OccurredAt && DueAt == e.DueAt)
+                {
+                    return false;
+                }
+
+                ReceivedAt = e.OccurredAt;
+                DueAt = e.DueAt;
+                return true;
+            case EventType.PetitionResolved:
+                if (ResolvedAt <= e.OccurredAt)
+                {
+                    return false;
+                }
+
+                ResolvedAt = e.OccurredAt;
+                return true;
+            case EventType.PetitionRated:
+                if (RatedAt is { } rated && (e.OccurredAt < rated || (e.OccurredAt == rated && string.CompareOrdinal(e.EventId, _ratingEventId) <= 0)))
+                {
+                    return false;
+                }
+
+                _ratingEventId = e.EventId;
+                RatedAt = e.OccurredAt;
+                Satisfied = e.Satisfied ?? false;
+                RepeatComplaint = e.RepeatComplaint ?? false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Handled on time: resolved by the deadline, or still open with the deadline ahead.</summary>
+    public bool IsOnTime(DateTimeOffset evaluatedAt)
+    {
+        var due = DueAt ?? DateTimeOffset.MaxValue;
+        return ResolvedAt is { } resolved && resolved <= evaluatedAt ? resolved <= due : due > evaluatedAt;
+    }
+
+    /// <summary>
+    /// Counts as satisfied unless rated not satisfied, handled late, or followed by a repeat
+    /// complaint (PETITION_SATISFACTION).
+    /// </summary>
+    public bool IsSatisfactory(DateTimeOffset evaluatedAt)
+    {
+        var rated = RatedAt <= evaluatedAt;
+        return IsOnTime(evaluatedAt) && !(rated && (!Satisfied || RepeatComplaint));
+    }
+}

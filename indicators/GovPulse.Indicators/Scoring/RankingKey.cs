@@ -1,0 +1,15 @@
+namespace GovPulse.Indicators.Scoring;
+
+/// <summary>What a unit is ranked on (indicators-766.md §3): its total, then the tie-breakers.</summary>
+/// <param name="UnitCode">Last tie-breaker, compared ordinally (official codes of one level have the same length).</param>
+/// <param name="Total">The 2-decimal total; equal totals share a rank.</param>
+/// <param name="Progress">The PROGRESS group score, the first tie-breaker.</param>
+/// <param name="Received">Dossiers received in the period, the second tie-breaker (more first).</param>
+public sealed record RankingKey(string UnitCode, decimal Total, decimal Progress, long Received)
+{
+    public static RankingKey Of(string unitCode, ScorecardScore score, long received)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return new RankingKey(unitCode, score.Total, score.Group(GroupCode.PROGRESS).Score, received);
+    }
+}
