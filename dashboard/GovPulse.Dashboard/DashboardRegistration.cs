@@ -19,7 +19,7 @@ public static class DashboardRegistration
     public static IHostApplicationBuilder AddGovPulseDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(ScoringClock.System);
         builder.Services.AddSingleton<IScorecardPublisher, HubScorecardPublisher>();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR();
@@ -27,7 +27,7 @@ public static class DashboardRegistration
     }
 
     public static RouteGroupBuilder MapDashboardApis(this RouteGroupBuilder api) =>
-        api.MapUnitsApi().MapScorecardApi();
+        api.MapUnitsApi().MapScorecardApi().MapScoreApi().MapRankingApi();
 
     /// <summary>The hub and the static web UI (embedded in this assembly).</summary>
     public static WebApplication MapDashboard(this WebApplication app)

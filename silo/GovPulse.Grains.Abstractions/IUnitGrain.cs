@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GovPulse.Indicators.Evaluation;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
@@ -17,10 +18,15 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("apply")]
     Task<ApplyResult> Apply(ImmutableArray<UnitEvent> events);
 
+    /// <summary>The unit's Decision 766 scorecard for the period, judged at min(now, end of period).</summary>
     [Alias("scorecard"), ReadOnly]
     Task<Scorecard> GetScorecard(Period period);
 
-    /// <summary>Counts only; interleaves, so the city can ask while this unit is busy.</summary>
-    [Alias("counts"), ReadOnly, AlwaysInterleave]
-    Task<ScorecardCounts> GetCounts(Period period);
+    /// <summary>Numerators, denominators and counts for pooling; interleaves, so the city can ask while this unit is busy.</summary>
+    [Alias("figures"), ReadOnly, AlwaysInterleave]
+    Task<UnitFigures> GetFigures(Period period);
+
+    /// <summary>Re-judges the unit now: called by its own clock when an open dossier reaches its due time.</summary>
+    [Alias("check-clock")]
+    Task CheckClock();
 }

@@ -1,3 +1,4 @@
+using GovPulse.Indicators.Evaluation;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
 using GovPulse.Indicators.Units;
@@ -5,32 +6,19 @@ using GovPulse.Indicators.Units;
 namespace GovPulse.Grains;
 
 /// <summary>
-/// Ho Chi Minh City: pools the counts of all its units (its own desk, departments, communes).
-/// Keeps each unit's latest current-month report so a change costs one addition, not 185 calls;
-/// a scorecard for any other period asks the units.
+/// Ho Chi Minh City: pools the figures of all its units (its own desk, departments, communes)
+/// by adding numerators and denominators. Keeps each unit's latest current-month report, so a
+/// change costs one report, not 186 calls; any other period asks the units.
 /// </summary>
-public sealed class CityGrain(UnitDirectory units, IScorecardPublisher publisher, TimeProvider time) : Grain, ICityGrain
+public sealed class CityGrain(UnitDirectory units, BandThresholds bands, IScorecardPublisher publisher, ScoringClock clock) : Grain, ICityGrain
 {
-    private readonly Dictionary<string, UnitCountsReport> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitFiguresReport> _latest = new(StringComparer.Ordinal);
     private readonly LivePushThrottle _throttle = new(LivePushThrottle.OncePerSecond);
     private IGrainTimer? _delayedPush;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        var month = Period.MonthOf(time.GetUtcNow());
-        var version = time.GetUtcNow().UtcTicks;
-        var counts = await Task.WhenAll(units.All.Select(u => GrainFactory.GetGrain<IUnitGrain>(u.Code).GetCounts(month)));
-        for (var i = 0; i < units.All.Count; i++)
-        {
-            var code = units.All[i].Code;
-            if (!_latest.TryGetValue(code, out var reported) || reported.Version < version)
-            {
-                _latest[code] = new UnitCountsReport(code, version, month, counts[i]);
-            }
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => RefreshAsync(Period.MonthOf(clock.Now));
 
-    public async Task Report(UnitCountsReport report)
+    public async Task Report(UnitFiguresReport report)
     {
         if (_latest.TryGetValue(report.UnitCode, out var known) && known.Version >= report.Version)
         {
@@ -38,8 +26,7 @@ public sealed class CityGrain(UnitDirectory units, IScorecardPublisher publisher
         }
 
         _latest[report.UnitCode] = report;
-        var now = time.GetUtcNow();
-        switch (_throttle.Changed(now))
+        switch (_throttle.Changed(clock.Now))
         {
             case { } wait when wait == TimeSpan.Zero:
                 await PushAsync();
@@ -53,19 +40,53 @@ public sealed class CityGrain(UnitDirectory units, IScorecardPublisher publisher
 
     public async Task<Scorecard> GetScorecard(Period period)
     {
-        var counts = period == Period.MonthOf(time.GetUtcNow())
-            ? CurrentMonthCounts(period)
-            : (await Task.WhenAll(units.All.Select(u => GrainFactory.GetGrain<IUnitGrain>(u.Code).GetCounts(period))))
-                .Aggregate(ScorecardCounts.Zero, (sum, c) => sum + c);
-        return new Scorecard(units.City.Code, units.City.Name, period.Label, period.EvaluationTime(time.GetUtcNow()), counts);
+        IEnumerable<(string Code, UnitFigures Figures)> figures;
+        if (period == Period.MonthOf(clock.Now))
+        {
+            // A new month, or units never heard of: ask them once, then live on their reports.
+            if (units.All.Any(u => !_latest.TryGetValue(u.Code, out var r) || r.Period != period))
+            {
+                await RefreshAsync(period);
+            }
+
+            figures = _latest.Values.Select(r => (r.UnitCode, r.Figures));
+        }
+        else
+        {
+            figures = await AskUnitsAsync(period);
+        }
+
+        return Pooled(period, figures.ToList());
     }
 
-    private ScorecardCounts CurrentMonthCounts(Period month) =>
-        _latest.Values.Where(r => r.Period == month).Aggregate(ScorecardCounts.Zero, (sum, r) => sum + r.Counts);
+    private Scorecard Pooled(Period period, List<(string Code, UnitFigures Figures)> figures)
+    {
+        var own = figures.FirstOrDefault(f => f.Code == units.City.Code).Figures ?? UnitFigures.Empty;
+        var pooled = UnitEvaluation.Pool(figures.Select(f => f.Figures), own);
+        return UnitEvaluation.Scorecard(units.City, period.Label, period.EvaluationTime(clock.Now), pooled, bands);
+    }
+
+    private async Task RefreshAsync(Period month)
+    {
+        var version = clock.Now.UtcTicks;
+        foreach (var (code, figures) in await AskUnitsAsync(month))
+        {
+            if (!_latest.TryGetValue(code, out var reported) || reported.Version < version || reported.Period != month)
+            {
+                _latest[code] = new UnitFiguresReport(code, version, month, figures);
+            }
+        }
+    }
+
+    private async Task<IEnumerable<(string Code, UnitFigures Figures)>> AskUnitsAsync(Period period)
+    {
+        var figures = await Task.WhenAll(units.All.Select(u => GrainFactory.GetGrain<IUnitGrain>(u.Code).GetFigures(period)));
+        return units.All.Select((u, i) => (u.Code, figures[i]));
+    }
 
     private async Task PushAsync()
     {
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         _throttle.Pushed(now);
         await publisher.PublishAsync(await GetScorecard(Period.MonthOf(now)));
     }

@@ -12,6 +12,7 @@ public static class SiloRegistration
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "govpulse", clusterId: options.ClusterId);
             silo.Services.AddGovPulseSerialization();
+            silo.Services.AddGovPulseDomain();
         });
         return builder;
     }

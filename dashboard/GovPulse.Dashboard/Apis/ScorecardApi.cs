@@ -19,7 +19,7 @@ public static class ScorecardApi
     }
 
     private static async Task<Results<Ok<Scorecard>, ProblemHttpResult>> GetScorecard(
-        string code, string? period, UnitDirectory units, IGrainFactory grains, TimeProvider time)
+        string code, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
     {
         if (!units.Contains(code))
         {
@@ -29,7 +29,7 @@ public static class ScorecardApi
         Period evaluated;
         if (string.IsNullOrEmpty(period))
         {
-            evaluated = Period.MonthOf(time.GetUtcNow());
+            evaluated = Period.MonthOf(clock.Now);
         }
         else if (!Period.TryParse(period, out evaluated, out var error))
         {

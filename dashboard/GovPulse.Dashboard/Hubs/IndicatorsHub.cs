@@ -1,4 +1,5 @@
 using GovPulse.Dashboard.Apis;
+using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
 using Microsoft.AspNetCore.SignalR;
@@ -10,7 +11,7 @@ namespace GovPulse.Dashboard.Hubs;
 /// that unit's current-month figures change (at most once a second per unit). A new subscriber
 /// gets the current scorecard at once, so a page never starts blank.
 /// </summary>
-public sealed class IndicatorsHub(UnitDirectory units, IGrainFactory grains, TimeProvider time) : Hub
+public sealed class IndicatorsHub(UnitDirectory units, IGrainFactory grains, ScoringClock clock) : Hub
 {
     public const string Path = "/hubs/indicators";
     public const string ScorecardMessage = "scorecard";
@@ -25,7 +26,7 @@ public sealed class IndicatorsHub(UnitDirectory units, IGrainFactory grains, Tim
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(unitCode));
-        var scorecard = await LiveScorecards.GetAsync(grains, units, unitCode, Period.MonthOf(time.GetUtcNow()));
+        var scorecard = await LiveScorecards.GetAsync(grains, units, unitCode, Period.MonthOf(clock.Now));
         await Clients.Caller.SendAsync(ScorecardMessage, scorecard);
     }
 

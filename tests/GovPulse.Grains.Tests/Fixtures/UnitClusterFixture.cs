@@ -1,4 +1,3 @@
-using GovPulse.Indicators.Units;
 using GovPulse.Storage;
 using GovPulse.Storage.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +18,9 @@ public sealed class UnitClusterFixture : IAsyncLifetime
 
     public RecordingPublisher Publisher { get; } = new();
 
+    /// <summary>The scoring clock: real time unless a test class swaps in a fake one.</summary>
+    public ScoringClock Clock { get; init; } = ScoringClock.System;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IEventStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventStore>();
@@ -31,8 +33,9 @@ public sealed class UnitClusterFixture : IAsyncLifetime
             host.Configuration["GovPulse:DataDirectory"] = DataDirectory;
             host.Configuration["GovPulse:ClickHouse:Database"] = Database;
             host.AddGovPulseStorage();
-            host.Services.AddSingleton(UnitDirectory.HoChiMinhCity);
             host.Services.AddSingleton<IScorecardPublisher>(Publisher);
+            host.Services.AddSingleton(Clock);
+            host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
         });
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());

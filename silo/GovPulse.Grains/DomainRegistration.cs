@@ -1,0 +1,51 @@
+using GovPulse.Indicators.Calendar;
+using GovPulse.Indicators.Catalog;
+using GovPulse.Indicators.Scoring;
+using GovPulse.Indicators.Units;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GovPulse.Grains;
+
+public static class DomainRegistration
+{
+    /// <summary>The units, calendar, procedure catalogue, bands and scoring clock the grains judge by.</summary>
+    public static IServiceCollection AddGovPulseDomain(this IServiceCollection services)
+    {
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
+        services.TryAddSingleton(ScoringClock.System);
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ScoringOptions>>().Value;
+            return new BandThresholds(o.Excellent, o.Good, o.Fair, o.Average);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var file = sp.GetRequiredService<IOptions<ScoringOptions>>().Value.CalendarFile;
+            return string.IsNullOrWhiteSpace(file)
+                ? WorkingDayCalendar.Vietnam
+                : WorkingDayCalendar.Vietnam.With(WorkingDayCalendar.Parse(ReadSetting(file, "GovPulse:Scoring:CalendarFile")));
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var file = sp.GetRequiredService<IOptions<ScoringOptions>>().Value.CatalogFile;
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                return ProcedureCatalog.Reference;
+            }
+
+            var text = ReadSetting(file, "GovPulse:Scoring:CatalogFile");
+            return file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? ProcedureCatalogReader.ReadJson(text, file)
+                : ProcedureCatalogReader.ReadCsv(text, file);
+        });
+        return services;
+    }
+
+    private static string ReadSetting(string path, string setting) =>
+        File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new FileNotFoundException($"{setting} names '{path}', which does not exist; fix the path or remove the setting.", path);
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using GovPulse.Dashboard.Hubs;
+using GovPulse.Grains.Tests.Fixtures;
+using GovPulse.Indicators.Scoring;
+using GovPulse.Indicators.Units;
+using GovPulse.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace GovPulse.Grains.Tests;
+
+/// <summary>
+/// A dossier that passes its due time changes the figures by itself: the unit grain wakes on the
+/// scoring clock at the due instant and a SignalR client subscribed to the unit gets the new
+/// scorecard, with no event sent. Real cluster, real ClickHouse, real hub on 127.0.0.1.
+/// </summary>
+public sealed class OverdueClockTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private static readonly DateTimeOffset Monday = new(2026, 9, 14, 9, 0, 0, Vietnam);
+    private static readonly DateTimeOffset Due = new(2026, 9, 16, 17, 0, 0, Vietnam);
+    private const string Unit = "27139"; // Phường Xuân Hòa
+
+    private readonly FakeTimeProvider _time = new(Monday.AddMinutes(5));
+    private readonly string _database = "overdue_" + Guid.NewGuid().ToString("N")[..12];
+    private WebApplication _web = null!;
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var clock = new ScoringClock(_time);
+        InProcessTestCluster? cluster = null;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton(UnitDirectory.HoChiMinhCity);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<IGrainFactory>(_ => cluster!.Client);
+        builder.Services.AddSingleton<IScorecardPublisher, HubScorecardPublisher>();
+        _web = builder.Build();
+        _web.MapHub<IndicatorsHub>(IndicatorsHub.Path);
+        await _web.StartAsync();
+
+        var publisher = _web.Services.GetRequiredService<IScorecardPublisher>();
+        var clusterBuilder = new InProcessTestClusterBuilder(1);
+        clusterBuilder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration["GovPulse:DataDirectory"] = UnitClusterFixture.DataDirectory;
+            host.Configuration["GovPulse:ClickHouse:Database"] = _database;
+            host.AddGovPulseStorage();
+            host.Services.AddSingleton(publisher);
+            host.Services.AddSingleton(clock);
+            host.Services.AddGovPulseDomain();
+            host.Services.AddGovPulseSerialization();
+        });
+        clusterBuilder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
+        cluster = _cluster = clusterBuilder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    [Fact]
+    public async Task A_dossier_turns_overdue_at_its_due_instant_and_the_subscribed_client_gets_the_new_scorecard()
+    {
+        var received = Events.Received(Unit, "clock-1", Monday) with { DueAt = Due };
+        var store = _cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.ClickHouse.IEventStore>();
+        await store.AppendAsync([received]);
+        await _cluster.Client.GetGrain<IUnitGrain>(Unit).Apply([received]);
+
+        var pushed = Channel.CreateUnbounded<Scorecard>();
+        var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var hub = new HubConnectionBuilder().WithUrl(address + IndicatorsHub.Path).Build();
+        hub.On<Scorecard>(IndicatorsHub.ScorecardMessage, s => pushed.Writer.TryWrite(s));
+        await hub.StartAsync();
+        await hub.InvokeAsync("Subscribe", Unit);
+        var before = await Next(pushed);
+
+        _time.Advance(Due - _time.GetUtcNow() - TimeSpan.FromMinutes(1));
+        var stillOnTime = await _cluster.Client.GetGrain<IUnitGrain>(Unit).GetScorecard(Indicators.Periods.Period.Month(2026, 9));
+        _time.Advance(TimeSpan.FromMinutes(1)); // exactly the due instant
+        var after = await Next(pushed);
+
+        before.Counts.InProgressOnTime.Should().Be(1);
+        stillOnTime.Counts.InProgressOnTime.Should().Be(1);
+        after.Counts.InProgressOnTime.Should().Be(0);
+        after.Counts.InProgressOverdue.Should().Be(1);
+        after.EvaluatedAt.Should().Be(Due);
+        Points(before, IndicatorCode.ON_TIME_PROCESSING).Should().Be(20);
+        Points(after, IndicatorCode.ON_TIME_PROCESSING).Should().Be(0);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        await _web.DisposeAsync();
+    }
+
+    private static decimal Points(Scorecard s, IndicatorCode code) =>
+        s.Groups.SelectMany(g => g.Indicators).Single(i => i.Code == code).Points;
+
+    private static async Task<Scorecard> Next(Channel<Scorecard> channel)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await channel.Reader.ReadAsync(timeout.Token);
+    }
+}
