@@ -3,6 +3,15 @@
   "use strict";
   const CITY = "79";
   const number = new Intl.NumberFormat("vi-VN");
+  const points = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const GROUPS = {
+    PUBLICITY: "Công khai, minh bạch",
+    PROGRESS: "Tiến độ, kết quả giải quyết",
+    ONLINE: "Dịch vụ công trực tuyến",
+    PAYMENT: "Thanh toán trực tuyến",
+    DIGITIZATION: "Mức độ số hóa hồ sơ",
+    SATISFACTION: "Mức độ hài lòng",
+  };
   const clock = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
   const cityCard = document.querySelector('[data-unit="79"]');
   const unitCard = document.getElementById("unit-card");
@@ -29,6 +38,21 @@
     set("period", "Kỳ đánh giá: " + periodLabel(s.period));
     set("received", number.format(s.counts.received));
     set("finished", number.format(s.counts.finished));
+    set("inProgressOnTime", number.format(s.counts.inProgressOnTime));
+    set("overdue", number.format(s.counts.finishedLate + s.counts.inProgressOverdue));
+    if (s.total !== null && s.total !== undefined) set("total", points.format(s.total));
+    set("band", s.band || "");
+    const list = card.querySelector('[data-field="groups"]');
+    if (list && s.groups) {
+      list.replaceChildren(...s.groups.map(g => {
+        const li = document.createElement("li");
+        const share = g.max > 0 ? Math.max(0, Math.min(100, 100 * g.score / g.max)) : 0;
+        li.innerHTML = `<span class="g-name"></span><span class="g-score"></span><span class="g-bar" aria-hidden="true"><span style="width:${share}%"></span></span>`;
+        li.querySelector(".g-name").textContent = GROUPS[g.code] || g.code;
+        li.querySelector(".g-score").textContent = `${points.format(g.score)} / ${number.format(g.max)}`;
+        return li;
+      }));
+    }
     set("updated", "Cập nhật lúc " + clock.format(new Date()));
   }
 
