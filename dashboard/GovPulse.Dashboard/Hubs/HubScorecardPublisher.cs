@@ -9,4 +9,8 @@ public sealed class HubScorecardPublisher(IHubContext<IndicatorsHub> hub) : ISco
 {
     public Task PublishAsync(Scorecard scorecard) =>
         hub.Clients.Group(IndicatorsHub.GroupOf(scorecard.UnitCode)).SendAsync(IndicatorsHub.ScorecardMessage, scorecard);
+
+    /// <summary>Every connected client gets the hourly summary.</summary>
+    public Task PublishHourlyAsync(HourlySummary summary) =>
+        hub.Clients.All.SendAsync(IndicatorsHub.HourlyMessage, summary);
 }

@@ -15,6 +15,7 @@ public sealed class IndicatorsHub(UnitDirectory units, IGrainFactory grains, Sco
 {
     public const string Path = "/hubs/indicators";
     public const string ScorecardMessage = "scorecard";
+    public const string HourlyMessage = "hourly";
 
     public static string GroupOf(string unitCode) => "unit:" + unitCode;
 

@@ -26,6 +26,14 @@ public sealed class RecordingPublisher : IScorecardPublisher
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<HourlySummary> Hourly { get; } = new();
+
+    public Task PublishHourlyAsync(HourlySummary summary)
+    {
+        Hourly.Enqueue(summary);
+        return Task.CompletedTask;
+    }
+
     public Task<Scorecard> WaitFor(Func<Scorecard, bool> match)
     {
         lock (_waiters)
