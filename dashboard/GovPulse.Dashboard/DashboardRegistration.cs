@@ -20,7 +20,10 @@ public static class DashboardRegistration
     {
         builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         builder.Services.TryAddSingleton(ScoringClock.System);
-        builder.Services.AddSingleton<IScorecardPublisher, HubScorecardPublisher>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<HubScorecardPublisher>();
+        builder.Services.AddSingleton<HubLiveFeedObserver>();
+        builder.Services.AddHostedService<LiveFeedSubscription>();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR();
         return builder;

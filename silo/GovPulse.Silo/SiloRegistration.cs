@@ -13,6 +13,8 @@ public static class SiloRegistration
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "govpulse", clusterId: options.ClusterId);
             silo.Services.AddGovPulseSerialization();
             silo.Services.AddGovPulseDomain();
+            // Grains publish through the live feed, which reaches the viewers of every node.
+            silo.Services.AddSingleton<IScorecardPublisher, FeedScorecardPublisher>();
         });
         return builder;
     }
