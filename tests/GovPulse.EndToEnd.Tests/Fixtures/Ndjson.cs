@@ -17,6 +17,8 @@ public static class Ndjson
     public static string Completed(string unit, string dossier, DateTimeOffset at) =>
         $$"""{"eventId":"{{dossier}}-c","type":"ProcessingCompleted","occurredAt":"{{Time(at)}}","dossierId":"{{dossier}}","unitCode":"{{unit}}"}""";
 
+    public static StringContent Body(string ndjson) => Body([ndjson]);
+
     public static StringContent Body(params string[] lines) =>
         new(string.Join('\n', lines) + "\n", Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson"));
 }
