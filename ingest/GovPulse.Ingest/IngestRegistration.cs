@@ -1,3 +1,4 @@
+using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using GovPulse.Ingest.Api;
 using GovPulse.Ingest.Pipeline;
@@ -18,6 +19,8 @@ public static class IngestRegistration
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<GovPulseMetrics>();
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddAuthentication()

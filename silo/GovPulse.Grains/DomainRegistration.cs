@@ -16,6 +16,8 @@ public static class DomainRegistration
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(ScoringClock.System);
+        services.AddMetrics();
+        services.TryAddSingleton<GovPulseMetrics>();
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ScoringOptions>>().Value;

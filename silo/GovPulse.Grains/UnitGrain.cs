@@ -26,6 +26,7 @@ public sealed partial class UnitGrain(
     BandThresholds bands,
     IScorecardPublisher publisher,
     ScoringClock clock,
+    GovPulseMetrics metrics,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
     private readonly UnitLedger _ledger = new(calendar);
@@ -49,12 +50,14 @@ public sealed partial class UnitGrain(
         }
 
         WatchNextDue();
+        metrics.ActiveUnits.Add(1);
         LogRebuilt(code, replayed, _ledger.DossierCount);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _dueTimer?.Dispose();
+        metrics.ActiveUnits.Add(-1);
         return Task.CompletedTask;
     }
 
@@ -71,6 +74,7 @@ public sealed partial class UnitGrain(
 
         if (changed > 0)
         {
+            metrics.EventsApplied.Add(changed);
             await ChangedAsync();
             WatchNextDue();
         }

@@ -3,6 +3,7 @@ using GovPulse.Ingest;
 using GovPulse.Ingest.Api;
 using GovPulse.Silo;
 using GovPulse.Silo.Health;
+using GovPulse.Silo.Operations;
 using GovPulse.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddGovPulseIngest();
 builder.AddGovPulseDashboard();
 builder.AddGovPulseSimulator();
 builder.AddGovPulseHealth();
+builder.AddGovPulseOperations();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGroup("/api/v1").MapEventsApi().MapDashboardApis();
 app.MapGovPulseHealth();
+app.MapGovPulseOperations();
 app.MapDashboard();
 app.PrintBannerOnStart();
 

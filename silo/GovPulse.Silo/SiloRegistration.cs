@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using GovPulse.Grains;
 
 namespace GovPulse.Silo;
@@ -13,6 +14,7 @@ public static class SiloRegistration
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "govpulse", clusterId: options.ClusterId);
             silo.Services.AddGovPulseSerialization();
             silo.Services.AddGovPulseDomain();
+            silo.AddDashboard(_ => { });
             // Grains publish through the live feed, which reaches the viewers of every node.
             silo.Services.AddSingleton<IScorecardPublisher, FeedScorecardPublisher>();
         });

@@ -11,7 +11,7 @@ namespace GovPulse.Ingest.Pipeline;
 /// drop repeats, store in ClickHouse, and only then hand the events to their unit grains.
 /// An event is acknowledged only once it is stored, so a crash after the answer loses nothing.
 /// </summary>
-public sealed class EventIngestor(IEventStore store, IGrainFactory grains, UnitDirectory units)
+public sealed class EventIngestor(IEventStore store, IGrainFactory grains, UnitDirectory units, GovPulseMetrics metrics)
 {
     public async Task<IngestResult> IngestAsync(ParsedBatch batch, CancellationToken cancellationToken = default)
     {
@@ -47,6 +47,9 @@ public sealed class EventIngestor(IEventStore store, IGrainFactory grains, UnitD
             .GroupBy(e => e.UnitCode, StringComparer.Ordinal)
             .Select(g => grains.GetGrain<IUnitGrain>(g.Key).Apply(g.ToImmutableArray())));
 
+        metrics.EventsIngested.Add(fresh.Count);
+        metrics.EventsDuplicate.Add(duplicates);
+        metrics.EventsRejected.Add(rejected.Count);
         return new IngestResult(fresh.Count, duplicates, rejected.OrderBy(r => r.Line).ToList());
     }
 }

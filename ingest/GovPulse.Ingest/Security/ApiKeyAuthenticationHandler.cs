@@ -17,6 +17,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string IngestClaim = "govpulse:ingest";
 
+    /// <summary>Operators' role: the Orleans dashboard and /metrics. The bootstrap key holds it.</summary>
+    public const string AdminRole = "admin";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count == 0)
@@ -31,7 +34,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "bootstrap-key"), new Claim(IngestClaim, "*")],
+            [new Claim(ClaimTypes.Name, "bootstrap-key"), new Claim(IngestClaim, "*"), new Claim(ClaimTypes.Role, AdminRole)],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

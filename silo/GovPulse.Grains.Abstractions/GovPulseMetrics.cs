@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace GovPulse.Grains;
+
+/// <summary>
+/// The node's own metrics (meter <c>GovPulse</c>), exported by OpenTelemetry at <c>/metrics</c>:
+/// what operators watch to see the city is live and keeping up.
+/// </summary>
+public sealed class GovPulseMetrics : IDisposable
+{
+    public const string MeterName = "GovPulse";
+
+    private readonly Meter _meter;
+
+    public GovPulseMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        EventsIngested = _meter.CreateCounter<long>("govpulse.events.ingested", "{event}", "Events stored in ClickHouse by this node (new, not duplicates)");
+        EventsDuplicate = _meter.CreateCounter<long>("govpulse.events.duplicate", "{event}", "Events received again and counted once");
+        EventsRejected = _meter.CreateCounter<long>("govpulse.events.rejected", "{event}", "Lines rejected with a reason");
+        EventsApplied = _meter.CreateCounter<long>("govpulse.events.applied", "{event}", "Events that changed a unit grain's state");
+        ActiveUnits = _meter.CreateUpDownCounter<long>("govpulse.grains.active", "{grain}", "Unit grains active on this node");
+        PublicationLag = _meter.CreateHistogram<double>("govpulse.hourly.publication_lag", "s", "Seconds from the top of the hour to its publication");
+    }
+
+    public Counter<long> EventsIngested { get; }
+
+    public Counter<long> EventsDuplicate { get; }
+
+    public Counter<long> EventsRejected { get; }
+
+    public Counter<long> EventsApplied { get; }
+
+    public UpDownCounter<long> ActiveUnits { get; }
+
+    public Histogram<double> PublicationLag { get; }
+
+    public void Dispose() => _meter.Dispose();
+}
