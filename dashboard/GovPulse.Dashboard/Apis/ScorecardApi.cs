@@ -26,12 +26,7 @@ public static class ScorecardApi
             return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
         }
 
-        Period evaluated;
-        if (string.IsNullOrEmpty(period))
-        {
-            evaluated = Period.MonthOf(clock.Now);
-        }
-        else if (!Period.TryParse(period, out evaluated, out var error))
+        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
         }
