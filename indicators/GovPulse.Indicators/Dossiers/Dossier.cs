@@ -17,6 +17,17 @@ public sealed class Dossier(string id)
     private List<TimedFact>? _apologies;
     private string? _ratingEventId;
 
+    // What Judge reuses, written only by Settle (after a change) and never by Judge: the base due time
+    // and its local day for a receipt and calendar, and the standing once every judged fact has
+    // happened (valid while _settledFor is the calendar asked for; Apply clears it when a judged fact changes).
+    private DossierReceipt? _dueReceipt;
+    private WorkingDayCalendar? _dueCalendar;
+    private DateTimeOffset _baseDue;
+    private DateOnly _baseDueDay;
+    private WorkingDayCalendar? _settledFor;
+    private DateTimeOffset _judgedFactsUntil;
+    private DossierStanding _settled;
+
     public string Id { get; } = id;
 
     /// <summary>Null until DossierReceived arrives; facts that came earlier are held meanwhile.</summary>
@@ -64,8 +75,66 @@ public sealed class Dossier(string id)
 
     public int SupplementRequestCount => _supplementRequests?.Count ?? 0;
 
+    /// <summary>
+    /// The latest time of any fact this dossier has been told (MinValue before the first): from then
+    /// on, nothing about it changes with the evaluation time but an open dossier's due time. A fact
+    /// later moved earlier by a repeated event leaves this where it was, which only errs on the safe side.
+    /// </summary>
+    internal DateTimeOffset LastFactAt { get; private set; } = DateTimeOffset.MinValue;
+
+    // The unit ledger's bookkeeping: the month list that holds the dossier, the number it gave the
+    // receipt's procedure (for distinct-procedure counts), the receipt those were taken from, and
+    // whether the dossier sits in the ledger's open set.
+    internal int LedgerMonth { get; set; } = -1;
+
+    internal int LedgerProcedure { get; set; }
+
+    internal DossierReceipt? LedgerReceipt { get; set; }
+
+    internal bool LedgerOpen { get; set; }
+
+    /// <summary>Where the ledger keeps the dossier's row in that month's list.</summary>
+    internal int LedgerSlot { get; set; }
+
+    /// <summary>The standing <see cref="Judge"/> gives at <see cref="LastFactAt"/> and, finished, ever after; set while <see cref="IsSettledFor"/>.</summary>
+    internal DossierStanding Settled => _settled;
+
+    internal int ApologyCount => _apologies?.Count ?? 0;
+
+    /// <summary>Whether <see cref="Judge"/> answers from the settled standing for this calendar at and after <see cref="LastFactAt"/>.</summary>
+    internal bool IsSettledFor(WorkingDayCalendar calendar) => ReferenceEquals(_settledFor, calendar);
+
     /// <summary>Applies one event about this dossier; returns true when it changed anything.</summary>
     public bool Apply(UnitEvent e)
+    {
+        if (!Record(e))
+        {
+            return false;
+        }
+
+        if (e.OccurredAt > LastFactAt)
+        {
+            LastFactAt = e.OccurredAt;
+        }
+
+        // A fact the timing rules read has changed: the settled standing no longer holds. A finishing
+        // fact behind one of higher precedence (a result returned after processing completed) is never read.
+        if (e.Type switch
+        {
+            EventType.DossierReceived or EventType.SupplementRequested or EventType.SupplementReceived or EventType.ProcessingCompleted => true,
+            EventType.ResultReturned => _completedAt is null,
+            EventType.DossierRefused => _completedAt is null && _resultReturnedAt is null,
+            EventType.DossierWithdrawn => _completedAt is null && _resultReturnedAt is null && _refusedAt is null,
+            _ => false,
+        })
+        {
+            _settledFor = null;
+        }
+
+        return true;
+    }
+
+    private bool Record(UnitEvent e)
     {
         var at = e.OccurredAt;
         switch (e.Type)
@@ -142,18 +211,110 @@ public sealed class Dossier(string id)
     /// supplement request makes the dossier overdue; one request never answered ends the dossier
     /// at the request; without a due date the statutory working days count from receipt.
     /// </summary>
+    /// <remarks>
+    /// Speed: once <see cref="Settle"/> has run for <paramref name="calendar"/> (the unit ledger does
+    /// it after every change), an evaluation time at or after the dossier's last judged fact — the
+    /// live case — returns the settled standing, with only an open dossier's due time compared;
+    /// anything else is judged from the facts. Both give the same standing.
+    /// </remarks>
     public DossierStanding Judge(DateTimeOffset evaluatedAt, WorkingDayCalendar calendar)
     {
-        var receipt = Receipt ?? throw new InvalidOperationException($"Dossier {Id} has not been received.");
-        var baseDue = receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
+        if (ReferenceEquals(_settledFor, calendar) && evaluatedAt >= _judgedFactsUntil)
+        {
+            var settled = _settled;
+            if (settled.Outcome.IsFinished())
+            {
+                return settled;
+            }
 
-        var requests = Until(_supplementRequests, evaluatedAt);
+            var open = SupplementRequestCount <= 1 && settled.EffectiveDue > evaluatedAt ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
+            return new DossierStanding(open, settled.EffectiveDue, null, 0m);
+        }
+
+        return JudgeFromFacts(evaluatedAt, calendar);
+    }
+
+    /// <summary>
+    /// Works out, for <paramref name="calendar"/>, what <see cref="Judge"/> needs again and again: the
+    /// base due time (the appointment date, or the statutory working days from receipt) and its local
+    /// day, and the standing at the last fact the timing rules read, which holds for every later
+    /// evaluation time but for an open dossier's due time. Does nothing before the receipt, or when
+    /// nothing judged has changed since the last call. Judge never writes these, so concurrent
+    /// readers stay safe as before; Apply and Settle are the writers.
+    /// </summary>
+    internal void Settle(WorkingDayCalendar calendar)
+    {
+        if (ReferenceEquals(_settledFor, calendar) || Receipt is not { } receipt)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!ReferenceEquals(_dueReceipt, receipt) || !ReferenceEquals(_dueCalendar, calendar))
+            {
+                _dueReceipt = null;
+                _baseDue = receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
+                _baseDueDay = LocalDay(_baseDue);
+                _dueCalendar = calendar;
+                _dueReceipt = receipt;
+            }
+
+            var until = DateTimeOffset.MinValue;
+            Latest(ref until, _supplementRequests);
+            Latest(ref until, _supplementReceipts);
+            Latest(ref until, _completedAt ?? _resultReturnedAt ?? _refusedAt ?? (_withdrawnAt >= receipt.ReceivedAt ? _withdrawnAt : null));
+            _judgedFactsUntil = until;
+            _settled = JudgeFromFacts(until, calendar);
+            _settledFor = calendar;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A receipt the calendar cannot place (negative working days, dates off the calendar's
+            // range): left unsettled, so Judge reports it the way it always did.
+        }
+    }
+
+    private DossierStanding JudgeFromFacts(DateTimeOffset evaluatedAt, WorkingDayCalendar calendar)
+    {
+        var receipt = Receipt ?? throw new InvalidOperationException($"Dossier {Id} has not been received.");
+        var knownDue = ReferenceEquals(_dueReceipt, receipt) && ReferenceEquals(_dueCalendar, calendar);
+        var baseDue = knownDue ? _baseDue : receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
+
+        // The supplement requests made by the evaluation time; with exactly one, it is `request`.
+        var requests = 0;
+        var request = default(DateTimeOffset);
+        if (_supplementRequests is { } asked)
+        {
+            foreach (var f in asked)
+            {
+                if (f.At <= evaluatedAt)
+                {
+                    request = requests == 0 ? f.At : request;
+                    requests++;
+                }
+            }
+        }
+
         var wait = TimeSpan.Zero;
         DateTimeOffset? endedByRequest = null;
-        if (requests.Count == 1)
+        if (requests == 1)
         {
-            var request = requests[0];
-            var answer = Until(_supplementReceipts, evaluatedAt).Where(r => r >= request).DefaultIfEmpty().Min();
+            // The first answer at or after the request, by the evaluation time (default when none).
+            var answer = default(DateTimeOffset);
+            var answered = false;
+            if (_supplementReceipts is { } answers)
+            {
+                foreach (var f in answers)
+                {
+                    if (f.At <= evaluatedAt && f.At >= request && (!answered || f.At < answer))
+                    {
+                        answer = f.At;
+                        answered = true;
+                    }
+                }
+            }
+
             if (answer == default)
             {
                 endedByRequest = request;
@@ -169,13 +330,13 @@ public sealed class Dossier(string id)
         if (finishedAt is { } finished)
         {
             var processing = (decimal)(finished - receipt.ReceivedAt - wait).TotalDays;
-            var outcome = requests.Count > 1 || finished > due ? DossierOutcome.FinishedLate
-                : VietnamTime.LocalDate(finished) < VietnamTime.LocalDate(due) ? DossierOutcome.FinishedEarly
+            var outcome = requests > 1 || finished > due ? DossierOutcome.FinishedLate
+                : LocalDay(finished) < (knownDue && wait == TimeSpan.Zero ? _baseDueDay : LocalDay(due)) ? DossierOutcome.FinishedEarly
                 : DossierOutcome.FinishedOnTime;
             return new DossierStanding(outcome, due, finished, Math.Max(0m, processing));
         }
 
-        var open = requests.Count <= 1 && due > evaluatedAt ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
+        var open = requests <= 1 && due > evaluatedAt ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
         return new DossierStanding(open, due, null, 0m);
     }
 
@@ -194,7 +355,19 @@ public sealed class Dossier(string id)
         return standing.Outcome == DossierOutcome.InProgressOnTime ? standing.EffectiveDue : null;
     }
 
-    public int ApologiesUntil(DateTimeOffset evaluatedAt) => Until(_apologies, evaluatedAt).Count;
+    public int ApologiesUntil(DateTimeOffset evaluatedAt)
+    {
+        var count = 0;
+        if (_apologies is { } apologies)
+        {
+            foreach (var f in apologies)
+            {
+                count += f.At <= evaluatedAt ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Finish precedence: processing completed, else result returned, else refused, else withdrawn (only once received).</summary>
     private DateTimeOffset? FinishTime(DateTimeOffset evaluatedAt) =>
@@ -203,24 +376,39 @@ public sealed class Dossier(string id)
 
     public static DateTimeOffset? AsOf(DateTimeOffset? fact, DateTimeOffset evaluatedAt) => fact <= evaluatedAt ? fact : null;
 
-    private static List<DateTimeOffset> Until(List<TimedFact>? facts, DateTimeOffset evaluatedAt)
+    /// <summary>
+    /// <see cref="VietnamTime.LocalDate"/>, without the time-zone lookup where the zone's offset is
+    /// known not to change: after its last adjustment rule (Vietnam's ended in 1975) the offset is
+    /// the zone's base offset, so the local day is plain arithmetic on the UTC ticks. Elsewhere, and
+    /// if a sample disagrees at start-up, it asks the zone.
+    /// </summary>
+    internal static DateOnly LocalDay(DateTimeOffset instant)
+    {
+        var utc = instant.UtcTicks;
+        return utc >= FixedOffset.From && utc < FixedOffset.Until
+            ? DateOnly.FromDayNumber((int)((utc + FixedOffset.Offset) / TimeSpan.TicksPerDay))
+            : VietnamTime.LocalDate(instant);
+    }
+
+    private static void Latest(ref DateTimeOffset latest, List<TimedFact>? facts)
     {
         if (facts is null)
         {
-            return [];
+            return;
         }
 
-        var result = new List<DateTimeOffset>(facts.Count);
         foreach (var f in facts)
         {
-            if (f.At <= evaluatedAt)
-            {
-                result.Add(f.At);
-            }
+            Latest(ref latest, f.At);
         }
+    }
 
-        result.Sort();
-        return result;
+    private static void Latest(ref DateTimeOffset latest, DateTimeOffset? fact)
+    {
+        if (fact is { } at && at > latest)
+        {
+            latest = at;
+        }
     }
 
     private static bool AddFact(ref List<TimedFact>? facts, string eventId, DateTimeOffset at)
@@ -250,4 +438,42 @@ public sealed class Dossier(string id)
     }
 
     private readonly record struct TimedFact(string EventId, DateTimeOffset At);
+
+    /// <summary>The UTC ticks [From, Until) over which Vietnam's offset is its base offset, Offset ticks.</summary>
+    private static class FixedOffset
+    {
+        public static readonly long From;
+        public static readonly long Until;
+        public static readonly long Offset;
+
+        static FixedOffset()
+        {
+            var zone = VietnamTime.Zone;
+            var lastRuleEnd = DateTime.MinValue;
+            foreach (var rule in zone.GetAdjustmentRules())
+            {
+                lastRuleEnd = rule.DateEnd > lastRuleEnd ? rule.DateEnd : lastRuleEnd;
+            }
+
+            Offset = zone.BaseUtcOffset.Ticks;
+            if (lastRuleEnd >= DateTime.MaxValue.AddDays(-3))
+            {
+                From = Until = 0;
+                return;
+            }
+
+            From = lastRuleEnd.Ticks + (2 * TimeSpan.TicksPerDay);
+            Until = DateTime.MaxValue.Ticks - (2 * TimeSpan.TicksPerDay);
+            foreach (var sample in new[] { From, From + (TimeSpan.TicksPerDay / 3), new DateTime(2026, 1, 1).Ticks, new DateTime(2100, 6, 30, 19, 0, 0).Ticks, Until - 1 })
+            {
+                var instant = new DateTimeOffset(sample, TimeSpan.Zero);
+                if (VietnamTime.Zone.GetUtcOffset(instant).Ticks != Offset
+                    || VietnamTime.LocalDate(instant).DayNumber != (int)((sample + Offset) / TimeSpan.TicksPerDay))
+                {
+                    From = Until = 0;
+                    return;
+                }
+            }
+        }
+    }
 }

@@ -115,6 +115,41 @@ public sealed class UnitLedgerTests
         }, iter: 200);
     }
 
+    [Fact]
+    public void A_ledger_that_cached_earlier_tallies_answers_like_a_ledger_built_fresh()
+    {
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var events = RandomUnitStream(random);
+            var live = new UnitLedger(WorkingDayCalendar.Vietnam);
+            var applied = new List<UnitEvent>();
+            var evaluationTimes = Enumerable.Range(0, 8).Select(_ => At(9, 1 + random.Next(29), random.Next(24))).Append(September.End).ToList();
+            foreach (var e in events.OrderBy(_ => random.Next()))
+            {
+                live.Apply(e);
+                applied.Add(e);
+                if (random.Next(4) != 0)
+                {
+                    continue;
+                }
+
+                // Ask several times, in any order: the answers must not depend on what was cached before.
+                foreach (var evaluatedAt in evaluationTimes.OrderBy(_ => random.Next()).Take(3))
+                {
+                    var fresh = new UnitLedger(WorkingDayCalendar.Vietnam);
+                    foreach (var a in applied)
+                    {
+                        fresh.Apply(a);
+                    }
+
+                    live.Tally(September, evaluatedAt).Should().Be(fresh.Tally(September, evaluatedAt));
+                    live.NextTurnOverdue(evaluatedAt).Should().Be(fresh.NextTurnOverdue(evaluatedAt));
+                }
+            }
+        }, iter: 60);
+    }
+
     private static List<UnitEvent> RandomUnitStream(Random random)
     {
         var events = new List<UnitEvent>();
