@@ -4,6 +4,7 @@ using GovPulse.Ingest.Api;
 using GovPulse.Silo;
 using GovPulse.Silo.Health;
 using GovPulse.Silo.Operations;
+using GovPulse.Silo.Jobs;
 using GovPulse.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddGovPulseDashboard();
 builder.AddGovPulseSimulator();
 builder.AddGovPulseHealth();
 builder.AddGovPulseOperations();
+builder.AddGovPulseJobs();
 
 var app = builder.Build();
 

@@ -15,6 +15,7 @@ public static class StorageRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClickHouseDatabase>();
         builder.Services.AddSingleton<IEventStore, EventStore>();
+        builder.Services.AddSingleton<IIndicatorHistoryStore, IndicatorHistoryStore>();
         // Registered before the silo, so ClickHouse is up and migrated before grains activate.
         builder.Services.AddHostedService<ClickHouseStartup>();
         return builder;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
@@ -9,9 +10,18 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GovPulse.Dashboard.Apis;
 
-/// <summary><c>GET /api/v1/rankings?level=commune|department&amp;period=P</c>: best first; equal totals share a rank.</summary>
+/// <summary>
+/// <c>GET /api/v1/rankings?level=commune|department&amp;period=P</c>: best first; equal totals share a rank.
+/// A month that has ended ranks from its last published hourly snapshot when there is one, so the
+/// answer never changes afterwards; otherwise the units' grains rank it live. The header
+/// <c>X-GovPulse-Source</c> says which (<c>history</c> | <c>live</c>), and <c>X-GovPulse-Snapshot</c>
+/// names the snapshot's hour.
+/// </summary>
 public static class RankingApi
 {
+    public const string SourceHeader = "X-GovPulse-Source";
+    public const string SnapshotHeader = "X-GovPulse-Snapshot";
+
     public static RouteGroupBuilder MapRankingApi(this RouteGroupBuilder api)
     {
         api.MapGet("/rankings", GetRankings);
@@ -19,7 +29,7 @@ public static class RankingApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, ProblemHttpResult>> GetRankings(
-        string? level, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+        string? level, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpResponse response)
     {
         UnitKind kind;
         switch (level ?? "commune")
@@ -41,7 +51,19 @@ public static class RankingApi
         }
 
         var members = units.All.Where(u => u.Kind == kind).ToList();
-        var scorecards = await Task.WhenAll(members.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetScorecard(evaluated)));
+        IReadOnlyList<Scorecard> scorecards;
+        if (await PublishedAsync(grains, evaluated, members, clock) is { } published)
+        {
+            scorecards = published.Scorecards;
+            response.Headers[SourceHeader] = "history";
+            response.Headers[SnapshotHeader] = VietnamTime.ToLocal(published.Hour).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            scorecards = await Task.WhenAll(members.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetScorecard(evaluated)));
+            response.Headers[SourceHeader] = "live";
+        }
+
         var ranked = Ranking.Rank(scorecards, s => new RankingKey(
             s.UnitCode, s.Total ?? 0, s.Groups.FirstOrDefault(g => g.Code == GroupCode.PROGRESS)?.Score ?? 0, s.Counts.Received));
         IReadOnlyList<RankingRow> rows = ranked
@@ -55,6 +77,29 @@ public static class RankingApi
                 r.Unit.Counts.Received))
             .ToList();
         return TypedResults.Ok(rows);
+    }
+
+    /// <summary>
+    /// The members' scorecards at the last hour published inside an ended month; null for a month
+    /// still running, for other kinds of period (snapshots hold month figures only), and when no
+    /// snapshot of the month holds every member.
+    /// </summary>
+    private static async Task<(DateTimeOffset Hour, IReadOnlyList<Scorecard> Scorecards)?> PublishedAsync(
+        IGrainFactory grains, Period period, IReadOnlyList<Unit> members, ScoringClock clock)
+    {
+        if (period.Kind != PeriodKind.Month || period.End > clock.Now)
+        {
+            return null;
+        }
+
+        if (await grains.GetGrain<IIndicatorHistoryGrain>(0).GetLastPublished(period) is not { } published)
+        {
+            return null;
+        }
+
+        var byCode = published.Scorecards.ToDictionary(s => s.UnitCode, StringComparer.Ordinal);
+        var scorecards = members.Select(m => byCode.GetValueOrDefault(m.Code)).ToList();
+        return scorecards.TrueForAll(s => s is not null) ? (published.Hour, scorecards!) : null;
     }
 }
 
