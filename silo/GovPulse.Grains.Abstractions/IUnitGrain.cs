@@ -9,7 +9,8 @@ namespace GovPulse.Grains;
 
 /// <summary>
 /// One unit (commune, department, or the city's own desk), keyed by its code. Holds the unit's
-/// dossiers in memory and rebuilds them from ClickHouse on activation; no other grain storage.
+/// dossiers in memory and rebuilds them from ClickHouse on activation: its latest snapshot plus the
+/// events ingested after it.
 /// </summary>
 [Alias("govpulse.unit")]
 public interface IUnitGrain : IGrainWithStringKey
@@ -29,4 +30,12 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <summary>Re-judges the unit now: called by its own clock when an open dossier reaches its due time.</summary>
     [Alias("check-clock")]
     Task CheckClock();
+
+    /// <summary>Saves a snapshot of the unit's ledger now (it also does so on its own, periodically); returns the position it covers.</summary>
+    [Alias("save-snapshot")]
+    Task<DateTimeOffset> SaveSnapshot();
+
+    /// <summary>How the grain was rebuilt and where its snapshots stand.</summary>
+    [Alias("status"), ReadOnly]
+    Task<UnitStatus> GetStatus();
 }

@@ -6,20 +6,27 @@ using GovPulse.Indicators.Evaluation;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
+using GovPulse.Indicators.Snapshots;
 using GovPulse.Indicators.Units;
 using GovPulse.Storage.ClickHouse;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GovPulse.Grains;
 
 /// <summary>
-/// A unit's live Decision 766 figures. State is rebuilt from the ClickHouse event log on
-/// activation, so a node can die at any time without losing anything that was acknowledged.
+/// A unit's live Decision 766 figures. State is rebuilt from ClickHouse on activation (the unit's
+/// latest snapshot, then the events ingested after the position it covers), so a node can die at
+/// any time without losing anything that was acknowledged. The grain saves a new snapshot when it
+/// has changed enough, on a timer and when its node shuts down.
 /// The unit also watches the clock: when an open dossier reaches its due time the figures
 /// change with no event, and the grain re-scores and pushes at that moment.
 /// </summary>
 public sealed partial class UnitGrain(
     IEventStore store,
+    IUnitSnapshotStore snapshots,
+    IOptions<SnapshotOptions> snapshotOptions,
+    TimeProvider storeTime,
     UnitDirectory units,
     ProcedureCatalog catalog,
     WorkingDayCalendar calendar,
@@ -29,7 +36,13 @@ public sealed partial class UnitGrain(
     GovPulseMetrics metrics,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
-    private readonly UnitLedger _ledger = new(calendar);
+    private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
+    private UnitLedger _ledger = new(calendar);
+    private DateTimeOffset? _rebuiltFrom;
+    private int _replayed;
+    private long _rebuildMilliseconds;
+    private DateTimeOffset? _lastSnapshot;
+    private int _sinceSnapshot;
     private readonly LivePushThrottle _throttle = new(LivePushThrottle.OncePerSecond);
     private Unit _unit = null!;
     private ProcedureLevel _level;
@@ -42,23 +55,108 @@ public sealed partial class UnitGrain(
         var code = this.GetPrimaryKeyString();
         _unit = units.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not a known unit.");
         _level = UnitEvaluation.LevelOf(_unit.Kind);
-        var replayed = 0;
-        await foreach (var e in store.ReadUnitAsync(code, cancellationToken))
+        var started = storeTime.GetTimestamp();
+        var snapshot = await LoadSnapshotAsync(code, cancellationToken);
+        var events = snapshot is { } position
+            ? store.ReadUnitTailAsync(code, position, cancellationToken)
+            : store.ReadUnitAsync(code, cancellationToken);
+        await foreach (var e in events)
         {
             _ledger.Apply(e);
-            replayed++;
+            _replayed++;
         }
 
+        _rebuiltFrom = snapshot;
+        _sinceSnapshot = _replayed;
+        _rebuildMilliseconds = (long)storeTime.GetElapsedTime(started).TotalMilliseconds;
         WatchNextDue();
+        if (_snapshots.Enabled)
+        {
+            // Spread the units' checks over the interval, so they do not all save at once after a restart.
+            var first = TimeSpan.FromTicks(Random.Shared.NextInt64(_snapshots.Interval.Ticks / 10, _snapshots.Interval.Ticks + 1));
+            this.RegisterGrainTimer(SaveSnapshotIfChangedAsync, new GrainTimerCreationOptions(first, _snapshots.Interval));
+        }
+
         metrics.ActiveUnits.Add(1);
-        LogRebuilt(code, replayed, _ledger.DossierCount);
+        LogRebuilt(code, _replayed, _ledger.DossierCount, snapshot, _rebuildMilliseconds);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _dueTimer?.Dispose();
         metrics.ActiveUnits.Add(-1);
-        return Task.CompletedTask;
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            // A planned stop: save what changed so the next start replays little.
+            await SaveSnapshotIfChangedAsync(cancellationToken);
+        }
+    }
+
+    public async Task<DateTimeOffset> SaveSnapshot()
+    {
+        await SaveSnapshotAsync(CancellationToken.None);
+        return _lastSnapshot!.Value;
+    }
+
+    public Task<UnitStatus> GetStatus() => Task.FromResult(new UnitStatus(
+        _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot));
+
+    /// <summary>The ledger from the unit's latest snapshot, and the position it covers; null (and an empty ledger) without a usable one.</summary>
+    private async Task<DateTimeOffset?> LoadSnapshotAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!_snapshots.Enabled || await snapshots.FindLatestAsync(code, UnitLedger.SnapshotFormat, cancellationToken) is not { } snapshot)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var state = new MemoryStream(snapshot.State.ToArray(), writable: false);
+            _ledger = UnitLedger.FromSnapshot(state, calendar);
+            return snapshot.CoversUntil;
+        }
+        catch (SnapshotFormatException ex)
+        {
+            LogSnapshotUnreadable(ex, code, snapshot.CoversUntil);
+            _ledger = new UnitLedger(calendar);
+            return null;
+        }
+    }
+
+    private async Task SaveSnapshotIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (_sinceSnapshot < _snapshots.MinEvents)
+        {
+            return;
+        }
+
+        try
+        {
+            await SaveSnapshotAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // A failed snapshot costs only a longer rebuild later; the next check tries again.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogSnapshotFailed(ex, _unit.Code);
+        }
+    }
+
+    private async Task SaveSnapshotAsync(CancellationToken cancellationToken)
+    {
+        // The position is taken before the state: every event stored before it has reached this
+        // ledger, either read on activation or applied since (events are stored before they are applied).
+        var now = storeTime.GetUtcNow();
+        var covers = DateTimeOffset.FromUnixTimeMilliseconds((now - _snapshots.Margin).ToUnixTimeMilliseconds()); // ClickHouse keeps milliseconds
+        using var state = new MemoryStream();
+        _ledger.WriteSnapshot(state);
+        var changes = _sinceSnapshot;
+        await snapshots.SaveAsync(
+            new UnitSnapshot(_unit.Code, UnitLedger.SnapshotFormat, covers, now, _ledger.DossierCount, _ledger.PetitionCount, state.ToArray()),
+            cancellationToken);
+        _lastSnapshot = covers;
+        _sinceSnapshot -= changes;
+        LogSnapshotSaved(_unit.Code, _ledger.DossierCount, state.Length, covers);
     }
 
     public async Task<ApplyResult> Apply(ImmutableArray<UnitEvent> events)
@@ -74,6 +172,7 @@ public sealed partial class UnitGrain(
 
         if (changed > 0)
         {
+            _sinceSnapshot += changed;
             metrics.EventsApplied.Add(changed);
             await ChangedAsync();
             WatchNextDue();
@@ -164,8 +263,17 @@ public sealed partial class UnitGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} rebuilt from {Events} events ({Dossiers} dossiers)")]
-    private partial void LogRebuilt(string unit, int events, int dossiers);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} rebuilt from {Events} events ({Dossiers} dossiers) after the snapshot covering {Snapshot} in {Milliseconds} ms")]
+    private partial void LogRebuilt(string unit, int events, int dossiers, DateTimeOffset? snapshot, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} saved a snapshot of {Dossiers} dossiers ({Bytes} bytes) covering {CoversUntil}")]
+    private partial void LogSnapshotSaved(string unit, int dossiers, long bytes, DateTimeOffset coversUntil);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} could not save its snapshot; it will try again")]
+    private partial void LogSnapshotFailed(Exception exception, string unit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} ignored its snapshot covering {CoversUntil}, which cannot be read, and replayed every event")]
+    private partial void LogSnapshotUnreadable(Exception exception, string unit, DateTimeOffset coversUntil);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live push of unit {Unit} failed")]
     private partial void LogPushFailed(Exception exception, string unit);

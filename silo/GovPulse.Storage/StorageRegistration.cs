@@ -16,6 +16,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ClickHouseDatabase>();
         builder.Services.AddSingleton<IEventStore, EventStore>();
         builder.Services.AddSingleton<IIndicatorHistoryStore, IndicatorHistoryStore>();
+        builder.Services.AddSingleton<IUnitSnapshotStore, UnitSnapshotStore>();
         // Registered before the silo, so ClickHouse is up and migrated before grains activate.
         builder.Services.AddHostedService<ClickHouseStartup>();
         return builder;

@@ -5,6 +5,7 @@ using GovPulse.Indicators.Calendar;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Petitions;
+using GovPulse.Indicators.Snapshots;
 
 namespace GovPulse.Indicators.Dossiers;
 
@@ -33,6 +34,11 @@ namespace GovPulse.Indicators.Dossiers;
 /// </remarks>
 public sealed class UnitLedger(WorkingDayCalendar calendar)
 {
+    /// <summary>Raise when what a snapshot holds or means changes: older snapshots are then ignored and units rebuild from their events.</summary>
+    public const int SnapshotFormat = 1;
+
+    private const int SnapshotMagic = 0x4C504720; // "GPL "
+
     private readonly Dictionary<string, Dossier> _dossiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Petition> _petitions = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Row>> _byReceiptMonth = [];
@@ -92,6 +98,87 @@ public sealed class UnitLedger(WorkingDayCalendar calendar)
         _version++;
         Index(dossier);
         return true;
+    }
+
+    /// <summary>
+    /// Writes the ledger's facts: every dossier (in the order the tally visits them, so a restored
+    /// ledger adds processing days in the same order) and every petition. Only facts are kept, never
+    /// judgements, so a snapshot stays right when the timing rules or the calendar change; a change to
+    /// what an event means must raise <see cref="SnapshotFormat"/>.
+    /// </summary>
+    public void WriteSnapshot(Stream output)
+    {
+        using var w = new SnapshotWriter(output);
+        w.Int(SnapshotMagic);
+        w.Int(SnapshotFormat);
+        w.Int(_dossiers.Count);
+        var written = 0;
+        foreach (var month in _byReceiptMonth.Keys.Order())
+        {
+            foreach (var row in _byReceiptMonth[month])
+            {
+                row.Dossier.WriteFacts(w);
+                written++;
+            }
+        }
+
+        foreach (var dossier in _dossiers.Values)
+        {
+            if (dossier.LedgerMonth < 0)
+            {
+                dossier.WriteFacts(w);
+                written++;
+            }
+        }
+
+        if (written != _dossiers.Count)
+        {
+            throw new InvalidOperationException($"The ledger indexes {written} of its {_dossiers.Count} dossiers.");
+        }
+
+        w.Int(_petitions.Count);
+        foreach (var petition in _petitions.Values)
+        {
+            petition.WriteFacts(w);
+        }
+    }
+
+    /// <summary>A ledger holding the facts of a snapshot <see cref="WriteSnapshot"/> wrote; it answers exactly as the ledger that wrote it.</summary>
+    /// <exception cref="SnapshotFormatException">The snapshot is of another format or damaged.</exception>
+    public static UnitLedger FromSnapshot(Stream input, WorkingDayCalendar calendar)
+    {
+        var ledger = new UnitLedger(calendar);
+        try
+        {
+            using var r = new SnapshotReader(input);
+            if (r.Int() != SnapshotMagic || r.Int() is var format && format != SnapshotFormat)
+            {
+                throw new SnapshotFormatException($"not a ledger snapshot of format {SnapshotFormat}");
+            }
+
+            var dossiers = r.Int();
+            ledger._dossiers.EnsureCapacity(dossiers);
+            for (var i = 0; i < dossiers; i++)
+            {
+                var dossier = Dossier.ReadFacts(r);
+                ledger._dossiers.Add(dossier.Id, dossier);
+                ledger.Index(dossier);
+            }
+
+            var petitions = r.Int();
+            for (var i = 0; i < petitions; i++)
+            {
+                var petition = Petition.ReadFacts(r);
+                ledger._petitions.Add(petition.Id, petition);
+            }
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or FormatException or OverflowException or IOException)
+        {
+            throw new SnapshotFormatException("the snapshot is damaged", ex);
+        }
+
+        ledger._version++;
+        return ledger;
     }
 
     public Dossier? Find(string dossierId) => _dossiers.GetValueOrDefault(dossierId);

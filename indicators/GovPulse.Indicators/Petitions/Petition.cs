@@ -1,4 +1,5 @@
 using GovPulse.Indicators.Events;
+using GovPulse.Indicators.Snapshots;
 
 namespace GovPulse.Indicators.Petitions;
 
@@ -59,6 +60,34 @@ public sealed class Petition(string id)
             default:
                 return false;
         }
+    }
+
+    /// <summary>Writes every fact the petition was told, for <see cref="ReadFacts"/>.</summary>
+    internal void WriteFacts(SnapshotWriter w)
+    {
+        w.String(Id);
+        w.OptionalTime(ReceivedAt);
+        w.OptionalTime(DueAt);
+        w.OptionalTime(ResolvedAt);
+        w.OptionalTime(RatedAt);
+        w.OptionalString(_ratingEventId);
+        w.Byte((byte)((Satisfied ? 1 : 0) | (RepeatComplaint ? 2 : 0)));
+    }
+
+    internal static Petition ReadFacts(SnapshotReader r)
+    {
+        var petition = new Petition(r.String())
+        {
+            ReceivedAt = r.OptionalTime(),
+            DueAt = r.OptionalTime(),
+            ResolvedAt = r.OptionalTime(),
+            RatedAt = r.OptionalTime(),
+        };
+        petition._ratingEventId = r.OptionalString();
+        var marks = r.Byte();
+        petition.Satisfied = (marks & 1) != 0;
+        petition.RepeatComplaint = (marks & 2) != 0;
+        return petition;
     }
 
     /// <summary>Handled on time: resolved by the deadline, or still open with the deadline ahead.</summary>

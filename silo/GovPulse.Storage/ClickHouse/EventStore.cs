@@ -49,17 +49,24 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
         await client.InsertBinaryAsync("events", Columns, rows, null, cancellationToken);
     }
 
-    public async IAsyncEnumerable<UnitEvent> ReadUnitAsync(
-        string unitCode, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(unitCode, null, cancellationToken);
+
+    public IAsyncEnumerable<UnitEvent> ReadUnitTailAsync(string unitCode, DateTimeOffset ingestedAfter, CancellationToken cancellationToken = default) =>
+        ReadAsync(unitCode, ingestedAfter, cancellationToken);
+
+    private async IAsyncEnumerable<UnitEvent> ReadAsync(
+        string unitCode, DateTimeOffset? ingestedAfter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = await database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("after", ingestedAfter?.ToUnixTimeMilliseconds() ?? long.MinValue);
         // LIMIT 1 BY: re-delivered events that have not merged away yet are read once.
         using var reader = await client.ExecuteReaderAsync(
             """
             SELECT payload FROM events
-            WHERE unit_code = {unit:String}
+            WHERE unit_code = {unit:String} AND toUnixTimestamp64Milli(ingested_at) >= {after:Int64}
             ORDER BY occurred_at, event_id
             LIMIT 1 BY event_id
             """,

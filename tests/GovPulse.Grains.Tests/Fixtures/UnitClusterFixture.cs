@@ -10,7 +10,7 @@ namespace GovPulse.Grains.Tests.Fixtures;
 /// the real driver. The engine opens one directory per process, so every test class shares it
 /// and isolates itself by database.
 /// </summary>
-public sealed class UnitClusterFixture : IAsyncLifetime
+public class UnitClusterFixture : IAsyncLifetime
 {
     public static string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-grains-tests-" + Environment.ProcessId);
 
@@ -20,6 +20,9 @@ public sealed class UnitClusterFixture : IAsyncLifetime
 
     /// <summary>The scoring clock: real time unless a test class swaps in a fake one.</summary>
     public ScoringClock Clock { get; init; } = ScoringClock.System;
+
+    /// <summary>Extra configuration for every silo, set by a derived fixture before the cluster starts.</summary>
+    protected Dictionary<string, string?> Settings { get; } = [];
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -32,6 +35,11 @@ public sealed class UnitClusterFixture : IAsyncLifetime
         {
             host.Configuration["GovPulse:DataDirectory"] = DataDirectory;
             host.Configuration["GovPulse:ClickHouse:Database"] = Database;
+            foreach (var (key, value) in Settings)
+            {
+                host.Configuration[key] = value;
+            }
+
             host.AddGovPulseStorage();
             host.Services.AddSingleton<IScorecardPublisher>(Publisher);
             host.Services.AddSingleton(Clock);

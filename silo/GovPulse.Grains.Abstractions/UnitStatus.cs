@@ -1,0 +1,18 @@
+namespace GovPulse.Grains;
+
+/// <summary>How a unit grain was rebuilt and where its snapshots stand: for operators and tests.</summary>
+/// <param name="RebuiltFromSnapshot">The position of the snapshot the activation started from; null when it replayed every event.</param>
+/// <param name="ReplayedEvents">Events read from the log on activation (the tail after the snapshot, or all).</param>
+/// <param name="RebuildMilliseconds">How long the activation's rebuild took.</param>
+/// <param name="LastSnapshot">The position of the last snapshot this activation saved, if any.</param>
+/// <param name="EventsSinceSnapshot">Events replayed or applied since the ledger was last covered by a snapshot.</param>
+[GenerateSerializer, Immutable, Alias("govpulse.unit-status")]
+public sealed record UnitStatus(
+    [property: Id(0)] string UnitCode,
+    [property: Id(1)] int Dossiers,
+    [property: Id(2)] int Petitions,
+    [property: Id(3)] DateTimeOffset? RebuiltFromSnapshot,
+    [property: Id(4)] int ReplayedEvents,
+    [property: Id(5)] long RebuildMilliseconds,
+    [property: Id(6)] DateTimeOffset? LastSnapshot,
+    [property: Id(7)] int EventsSinceSnapshot);

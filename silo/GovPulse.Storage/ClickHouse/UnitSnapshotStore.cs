@@ -1,0 +1,60 @@
+using ClickHouse.Driver.ADO.Parameters;
+using ClickHouse.Driver.Utility;
+using ZstdSharp;
+
+namespace GovPulse.Storage.ClickHouse;
+
+/// <summary>Unit snapshots in ClickHouse, compressed with zstd (fast level) and kept as base64 text.</summary>
+public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapshotStore
+{
+    private const int CompressionLevel = 3;
+    private static readonly string[] Columns = ["unit_code", "format", "covers_until", "taken_at", "dossiers", "petitions", "state"];
+
+    public async Task<UnitSnapshot?> FindLatestAsync(string unitCode, int format, CancellationToken cancellationToken = default)
+    {
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("format", format);
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT toUnixTimestamp64Milli(covers_until), toUnixTimestamp64Milli(taken_at), dossiers, petitions, state FROM unit_snapshots
+            WHERE unit_code = {unit:String} AND format = {format:UInt16}
+            ORDER BY covers_until DESC
+            LIMIT 1
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        using var decompressor = new Decompressor();
+        var state = decompressor.Unwrap(Convert.FromBase64String(reader.GetString(4)));
+        return new UnitSnapshot(
+            unitCode,
+            format,
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(0))),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(1))),
+            (int)Number(reader.GetValue(2)),
+            (int)Number(reader.GetValue(3)),
+            state.ToArray());
+    }
+
+    public async Task SaveAsync(UnitSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        using var compressor = new Compressor(CompressionLevel);
+        var state = Convert.ToBase64String(compressor.Wrap(snapshot.State.Span));
+        var client = await database.GetClientAsync();
+        object[] row =
+        [
+            snapshot.UnitCode, (ushort)snapshot.Format, snapshot.CoversUntil.UtcDateTime, snapshot.TakenAt.UtcDateTime,
+            (uint)snapshot.Dossiers, (uint)snapshot.Petitions, state,
+        ];
+        await client.InsertBinaryAsync("unit_snapshots", Columns, [row], null, cancellationToken);
+    }
+
+    private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+}

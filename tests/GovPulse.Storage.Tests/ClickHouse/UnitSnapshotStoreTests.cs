@@ -1,0 +1,45 @@
+using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Tests.Fixtures;
+
+namespace GovPulse.Storage.Tests.ClickHouse;
+
+[Collection(EmbeddedClickHouseCollectionDefinition.Name)]
+public sealed class UnitSnapshotStoreTests(EmbeddedClickHouseFixture fixture)
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 20, 5, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_snapshot_comes_back_byte_for_byte_with_its_position()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "snapshots");
+        var store = new UnitSnapshotStore(database);
+        var state = new byte[3_000_000];
+        new Random(5).NextBytes(state.AsSpan(0, 1_000_000)); // incompressible, every byte value, then runs of zeros
+        var saved = new UnitSnapshot("26743", 1, Noon, Noon.AddMinutes(10), 200_000, 12, state);
+
+        await store.SaveAsync(saved);
+        var found = await store.FindLatestAsync("26743", 1);
+
+        found.Should().NotBeNull();
+        found!.State.ToArray().Should().Equal(state);
+        found.CoversUntil.Should().Be(Noon);
+        found.TakenAt.Should().Be(Noon.AddMinutes(10));
+        found.Dossiers.Should().Be(200_000);
+        found.Petitions.Should().Be(12);
+    }
+
+    [Fact]
+    public async Task The_latest_position_of_the_asked_format_wins()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "snapshots");
+        var store = new UnitSnapshotStore(database);
+        await store.SaveAsync(new UnitSnapshot("26737", 1, Noon.AddHours(1), Noon, 2, 0, new byte[] { 2 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 1, Noon, Noon, 1, 0, new byte[] { 1 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 2, Noon.AddHours(2), Noon, 3, 0, new byte[] { 3 }));
+
+        (await store.FindLatestAsync("26737", 1))!.State.ToArray().Should().Equal(2);
+        (await store.FindLatestAsync("26737", 2))!.State.ToArray().Should().Equal(3);
+        (await store.FindLatestAsync("26737", 3)).Should().BeNull();
+        (await store.FindLatestAsync("26740", 1)).Should().BeNull();
+    }
+}
