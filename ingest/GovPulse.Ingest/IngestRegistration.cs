@@ -19,6 +19,7 @@ public static class IngestRegistration
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
+        builder.Services.TryAddSingleton(TimeProvider.System); // the ingest API's far-future check reads the node's clock
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<GovPulseMetrics>();
         builder.Services.AddSingleton<ApiKeys>();

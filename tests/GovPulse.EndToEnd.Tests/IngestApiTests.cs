@@ -105,6 +105,81 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
     }
 
     [Fact]
+    public async Task A_repeat_counts_as_a_duplicate_but_the_same_id_for_a_different_event_is_rejected()
+    {
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+        var received = Ndjson.Received("26767", "e2e-repeat-1", _now);
+
+        var response = await client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), Ndjson.Body(
+            received,
+            received,
+            received.Replace("\"fee\":0", "\"fee\":50000", StringComparison.Ordinal),
+            Ndjson.Received("26767", "e2e-repeat-2", _now.AddHours(2))));
+        var result = await response.Content.ReadFromJsonAsync<IngestResponse>();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        result!.Accepted.Should().Be(1);
+        result.Duplicates.Should().Be(1);
+        result.Rejected.Select(r => r.Line).Should().Equal(3, 4);
+        result.Rejected[0].Error.Should().Be(
+            "line 3: eventId 'e2e-repeat-1-r' is already used by line 1 for a different event; expected a repeat to be identical to line 1, or a new eventId for a new event");
+        result.Rejected[1].Error.Should().StartWith($"line 4: occurredAt '{Ndjson.Time(_now.AddHours(2))}' is more than 1 hour ahead of this node's clock");
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_gets_413_saying_the_limit_and_to_split_the_batch()
+    {
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+        using var content = new ByteArrayContent(OversizeBody());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/events", UriKind.Relative)) { Content = content };
+        request.Headers.ExpectContinue = true; // the node answers from Content-Length alone, so the 32 MiB never travel
+
+        var response = await client.SendAsync(request);
+
+        await ShouldBeTooLarge(response, "GovPulse:Ingest:MaxBodyBytes", 32L * 1024 * 1024,
+            "The body is larger than 32 MiB (33554432 bytes), the limit set by GovPulse:Ingest:MaxBodyBytes. Split the batch into smaller ones and send them one after another.");
+    }
+
+    [Fact]
+    public async Task A_streamed_body_without_a_length_is_held_to_the_same_limit()
+    {
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+        using var content = new StreamContent(new MemoryStream(OversizeBody()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/events", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        await ShouldBeTooLarge(response, "GovPulse:Ingest:MaxBodyBytes", 32L * 1024 * 1024, "The body is larger than 32 MiB (33554432 bytes)");
+    }
+
+    [Fact]
+    public async Task A_line_over_the_line_limit_gets_413()
+    {
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+        var huge = Ndjson.Received("26767", "e2e-huge-1", _now).Replace("}", $",\"note\":\"{new string('n', 64 * 1024)}\"}}", StringComparison.Ordinal);
+
+        var response = await client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), Ndjson.Body(Ndjson.Received("26767", "e2e-huge-0", _now), huge));
+
+        await ShouldBeTooLarge(response, "GovPulse:Ingest:MaxLineBytes", 64 * 1024,
+            $"Line 2 is {huge.Length} bytes long; at most 64 KiB (65536 bytes) per event are allowed, the limit set by GovPulse:Ingest:MaxLineBytes. "
+            + "Send one event per line (an event is normally well under 1 KiB) and split the batch if it gets too large.");
+    }
+
+    [Fact]
+    public async Task More_lines_than_the_batch_limit_get_413()
+    {
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+
+        var response = await client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), Ndjson.Body(Enumerable.Repeat("{}", 50_001).ToArray()));
+
+        await ShouldBeTooLarge(response, "GovPulse:Ingest:MaxLinesPerBatch", 50_000,
+            "The batch has more than 50000 events, the limit set by GovPulse:Ingest:MaxLinesPerBatch. Split it into batches of at most 50000 lines and send them one after another.");
+    }
+
+    [Fact]
     public async Task Units_lists_the_city_its_departments_and_168_communes()
     {
         using var client = fixture.Node.CreateClient();
@@ -143,6 +218,28 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
         script.StatusCode.Should().Be(HttpStatusCode.OK);
         (await script.Content.ReadAsStringAsync()).Should().Contain("HubConnectionBuilder");
     }
+
+    /// <summary>One byte over the default body limit (32 MiB): blank lines, so nothing would be stored if it got through.</summary>
+    private static byte[] OversizeBody()
+    {
+        var body = new byte[(32 * 1024 * 1024) + 1];
+        Array.Fill(body, (byte)'\n');
+        return body;
+    }
+
+    private static async Task ShouldBeTooLarge(HttpResponseMessage response, string setting, long limit, string detail)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<TooLargeProblem>();
+        problem!.Status.Should().Be(413);
+        problem.Title.Should().Be("Batch too large");
+        problem.Detail.Should().StartWith(detail);
+        problem.Setting.Should().Be(setting);
+        problem.Limit.Should().Be(limit);
+    }
+
+    private sealed record TooLargeProblem(int Status, string Title, string Detail, long Limit, string Setting);
 
     private sealed record UnitResponse(string Code, string Name, string Kind, string? ParentCode);
 }

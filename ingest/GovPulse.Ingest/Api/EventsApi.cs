@@ -22,7 +22,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> PostEvents(
-        HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBodyBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -32,37 +32,64 @@ public static class EventsApi
 
         if (http.Request.ContentLength > limit)
         {
-            return TooLarge(limit);
+            return TooLarge(BatchTooLargeException.Body(limit));
         }
 
-        byte[] body;
+        byte[]? body;
         try
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            body = await ReadUpTo(http.Request.Body, limit, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(limit);
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return TooLarge(BatchTooLargeException.Body(limit));
         }
 
         ParsedBatch batch;
         try
         {
-            batch = EventLineReader.Read(body);
+            batch = EventLineReader.Read(body, BatchRules.From(options.Value, time));
         }
         catch (UnreadableBodyException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The body cannot be read");
         }
+        catch (BatchTooLargeException ex)
+        {
+            return TooLarge(ex);
+        }
 
         return TypedResults.Ok(await ingestor.IngestAsync(batch, cancellationToken));
     }
 
-    private static ProblemHttpResult TooLarge(long limit) =>
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a server without a body-size feature, or a chunked body).</summary>
+    private static async Task<byte[]?> ReadUpTo(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult TooLarge(BatchTooLargeException tooLarge) =>
         TypedResults.Problem(
-            $"The body is larger than {limit} bytes (GovPulse:Ingest:MaxBodyBytes); send it in smaller batches.",
+            tooLarge.Message,
             statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Body too large");
+            title: "Batch too large",
+            extensions: new Dictionary<string, object?> { ["limit"] = tooLarge.Limit, ["setting"] = tooLarge.Setting });
 }

@@ -1,64 +1,78 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using GovPulse.Indicators.Events;
 
 namespace GovPulse.Ingest.Wire;
 
 /// <summary>
 /// Reads the event wire format (docs/api-v1.md §1): NDJSON, one object a line, or a JSON array.
-/// Each bad line gets its line number and a reason that names the field; unknown extra fields
-/// are ignored.
+/// Each bad line gets its line number and a reason that names the field (<see cref="EventReader"/>);
+/// the good lines of the batch are kept. A batch over a size limit is refused as a whole
+/// (<see cref="BatchTooLargeException"/>, HTTP 413).
 /// </summary>
-public static partial class EventLineReader
+public static class EventLineReader
 {
-    public const int MaxIdLength = 128;
-
     /// <summary>Reads a whole body. A body that is a JSON array is read element by element; anything else as NDJSON.</summary>
-    public static ParsedBatch Read(ReadOnlySpan<byte> body)
+    /// <exception cref="UnreadableBodyException">The body starts like a JSON array but is not valid JSON.</exception>
+    /// <exception cref="BatchTooLargeException">A line is longer than <see cref="BatchRules.MaxLineBytes"/>, or there are more than <see cref="BatchRules.MaxLinesPerBatch"/> events.</exception>
+    public static ParsedBatch Read(ReadOnlySpan<byte> body, BatchRules rules)
     {
-        var lines = new List<ParsedLine>();
-        var rejected = new List<Rejection>();
+        var batch = new Batch(rules);
         var trimmed = TrimStart(body);
         if (trimmed.Length > 0 && trimmed[0] == (byte)'[')
         {
-            ReadArray(trimmed, lines, rejected);
+            ReadArray(trimmed, batch);
         }
         else
         {
-            ReadNdjson(body, lines, rejected);
+            ReadNdjson(body, batch);
         }
 
-        return new ParsedBatch(lines, rejected);
+        return new ParsedBatch(batch.Lines, batch.Rejected);
     }
 
-    private static void ReadNdjson(ReadOnlySpan<byte> body, List<ParsedLine> lines, List<Rejection> rejected)
+    private static void ReadNdjson(ReadOnlySpan<byte> body, Batch batch)
     {
         var lineNumber = 0;
+        var events = 0;
         while (body.Length > 0)
         {
             lineNumber++;
             var end = body.IndexOf((byte)'\n');
             var line = end < 0 ? body : body[..end];
             body = end < 0 ? [] : body[(end + 1)..];
-            if (TrimStart(line).IsEmpty || TrimStart(line).SequenceEqual("\r"u8))
+            if (line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (TrimStart(line).IsEmpty)
             {
                 continue;
+            }
+
+            if (line.Length > batch.Rules.MaxLineBytes)
+            {
+                throw BatchTooLargeException.Line($"line {lineNumber}", line.Length, batch.Rules.MaxLineBytes);
+            }
+
+            if (++events > batch.Rules.MaxLinesPerBatch)
+            {
+                throw BatchTooLargeException.Lines(batch.Rules.MaxLinesPerBatch);
             }
 
             try
             {
                 using var doc = JsonDocument.Parse(line.ToArray());
-                Accept(lineNumber, doc.RootElement, lines, rejected);
+                batch.Accept(lineNumber, doc.RootElement);
             }
             catch (JsonException ex)
             {
-                rejected.Add(new Rejection(lineNumber, null, $"line {lineNumber}: not valid JSON ({ex.Message.Split('.')[0]})"));
+                batch.Reject(lineNumber, null, $"not valid JSON ({ex.Message.Split('.')[0]}); expected one JSON object per line");
             }
         }
     }
 
-    private static void ReadArray(ReadOnlySpan<byte> body, List<ParsedLine> lines, List<Rejection> rejected)
+    private static void ReadArray(ReadOnlySpan<byte> body, Batch batch)
     {
         JsonDocument doc;
         try
@@ -72,128 +86,25 @@ public static partial class EventLineReader
 
         using (doc)
         {
+            if (doc.RootElement.GetArrayLength() > batch.Rules.MaxLinesPerBatch)
+            {
+                throw BatchTooLargeException.Lines(batch.Rules.MaxLinesPerBatch);
+            }
+
             var position = 0;
             foreach (var element in doc.RootElement.EnumerateArray())
             {
-                Accept(++position, element, lines, rejected);
+                position++;
+                var length = JsonMarshal.GetRawUtf8Value(element).Length;
+                if (length > batch.Rules.MaxLineBytes)
+                {
+                    throw BatchTooLargeException.Line($"array element {position}", length, batch.Rules.MaxLineBytes);
+                }
+
+                batch.Accept(position, element);
             }
         }
     }
-
-    private static void Accept(int line, JsonElement element, List<ParsedLine> lines, List<Rejection> rejected)
-    {
-        var eventId = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
-        var error = TryRead(element, out var e);
-        if (error is null)
-        {
-            lines.Add(new ParsedLine(line, e!));
-        }
-        else
-        {
-            rejected.Add(new Rejection(line, eventId, $"line {line}: {error}"));
-        }
-    }
-
-    /// <summary>Reads one event object; returns null and the event, or the reason it is not valid.</summary>
-    public static string? TryRead(JsonElement o, out UnitEvent? result)
-    {
-        result = null;
-        if (o.ValueKind != JsonValueKind.Object)
-        {
-            return "an event must be a JSON object";
-        }
-
-        var fields = new FieldReader(o);
-        var eventId = fields.RequiredString("eventId", MaxIdLength);
-        var typeName = fields.RequiredString("type", 64);
-        var occurredAt = fields.RequiredTime("occurredAt");
-        var unitCode = fields.RequiredString("unitCode", 64);
-        if (fields.Error is not null)
-        {
-            return fields.Error;
-        }
-
-        if (!Enum.TryParse<EventType>(typeName, ignoreCase: false, out var type) || !Enum.IsDefined(type) || int.TryParse(typeName, out _))
-        {
-            return $"type '{typeName}' is not a known event type ({string.Join(", ", Enum.GetNames<EventType>())})";
-        }
-
-        var isPetition = type.IsPetitionEvent();
-        var e = new UnitEvent
-        {
-            EventId = eventId!,
-            Type = type,
-            OccurredAt = occurredAt!.Value,
-            UnitCode = unitCode!,
-            DossierId = isPetition ? null : fields.RequiredString("dossierId", MaxIdLength),
-            PetitionId = isPetition ? fields.RequiredString("petitionId", MaxIdLength) : null,
-        };
-
-        e = type switch
-        {
-            EventType.DossierReceived => e with
-            {
-                ProcedureCode = fields.RequiredString("procedureCode", 64),
-                Channel = fields.RequiredEnum<Channel>("channel"),
-                DueAt = fields.OptionalTime("dueAt"),
-                StatutoryWorkingDays = fields.OptionalInt("statutoryWorkingDays", 0, 3650),
-                Fee = fields.OptionalDecimal("fee") ?? 0m,
-                PaperResult = fields.OptionalBool("paperResult"),
-                CitizenData = fields.OptionalBool("citizenData"),
-            },
-            EventType.ResultReturned => e with { ElectronicResult = fields.OptionalBool("electronicResult") },
-            EventType.DossierRefused => e with { Reason = fields.OptionalString("reason", 2000) },
-            EventType.ApologyIssued => e with { NewDueAt = fields.RequiredTime("newDueAt") },
-            EventType.PaymentCompleted => e with { Online = fields.RequiredBool("online"), Amount = fields.OptionalDecimal("amount") },
-            EventType.DossierDigitized => e with
-            {
-                ReusedData = fields.OptionalBool("reusedData"),
-                PersonalStoreLinked = fields.OptionalBool("personalStoreLinked"),
-            },
-            EventType.DossierRated => e with
-            {
-                Rating = fields.RequiredEnum<Rating>("rating"),
-                Complaint = fields.OptionalBool("complaint"),
-            },
-            EventType.PetitionReceived => e with { DueAt = fields.RequiredTime("dueAt") },
-            EventType.PetitionRated => e with
-            {
-                Satisfied = fields.RequiredBool("satisfied"),
-                RepeatComplaint = fields.OptionalBool("repeatComplaint"),
-            },
-            _ => e,
-        };
-
-        if (fields.Error is not null)
-        {
-            return fields.Error;
-        }
-
-        if (type == EventType.DossierReceived)
-        {
-            if (e.DueAt is null && e.StatutoryWorkingDays is null)
-            {
-                return "DossierReceived needs dueAt or statutoryWorkingDays";
-            }
-
-            if (e.DueAt < e.OccurredAt)
-            {
-                return $"dueAt '{Format(e.DueAt.Value)}' is before the receipt time occurredAt '{Format(e.OccurredAt)}'";
-            }
-
-            if (e.Fee < 0)
-            {
-                return $"fee {e.Fee.Value.ToString(CultureInfo.InvariantCulture)} is negative";
-            }
-        }
-
-        result = e;
-        return null;
-    }
-
-    private static string Format(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> s)
     {
@@ -206,7 +117,50 @@ public static partial class EventLineReader
         return s[i..];
     }
 
-    /// <summary>ISO 8601 with an explicit offset: a time without one is ambiguous and rejected.</summary>
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    internal static partial Regex TimeWithOffset();
+    /// <summary>The lines read so far, and the first accepted line of each event id.</summary>
+    private sealed class Batch(BatchRules rules)
+    {
+        private readonly Dictionary<string, ParsedLine> _byEventId = new(StringComparer.Ordinal);
+
+        public BatchRules Rules { get; } = rules;
+
+        public List<ParsedLine> Lines { get; } = [];
+
+        public List<Rejection> Rejected { get; } = [];
+
+        public void Accept(int line, JsonElement element)
+        {
+            var error = EventReader.TryRead(element, Rules, out var e);
+            if (error is not null)
+            {
+                var eventId = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
+                    ? id.GetString()
+                    : null;
+                Reject(line, eventId, error);
+                return;
+            }
+
+            // An exact repeat is at-least-once delivery: it is kept, and the pipeline counts it as a
+            // duplicate (api-v1 §1). The same id for a different event is a sender's bug; which of the
+            // two is right cannot be known, so the first stands and the later one is refused.
+            if (_byEventId.TryGetValue(e!.EventId, out var first))
+            {
+                if (first.Event != e)
+                {
+                    Reject(line, e.EventId,
+                        $"eventId {ShownValue.Quoted(e.EventId)} is already used by line {first.Line} for a different event; "
+                        + $"expected a repeat to be identical to line {first.Line}, or a new eventId for a new event");
+                    return;
+                }
+            }
+            else
+            {
+                _byEventId.Add(e.EventId, new ParsedLine(line, e));
+            }
+
+            Lines.Add(new ParsedLine(line, e));
+        }
+
+        public void Reject(int line, string? eventId, string error) => Rejected.Add(new Rejection(line, eventId, $"line {line}: {error}"));
+    }
 }

@@ -1,160 +1,185 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace GovPulse.Ingest.Wire;
 
-/// <summary>Reads typed fields of one event object and keeps the first problem as a message naming the field.</summary>
-internal sealed class FieldReader(JsonElement o)
+/// <summary>
+/// Reads typed fields of one event object and keeps the first problem as a message that names the
+/// field, shows the offending value and says what is expected. A required field's message also says
+/// who needs it (<c>every event</c>, <c>a dossier event (ProcessingCompleted)</c>, <c>DossierReceived</c>).
+/// </summary>
+internal sealed partial class FieldReader(JsonElement o)
 {
+    private const string Time = "an ISO 8601 time with offset";
+
     public string? Error { get; private set; }
 
-    public string? RequiredString(string name, int maxLength) => ReadString(name, maxLength, required: true);
+    public string? RequiredString(string name, int maxLength, string neededBy) => ReadString(name, maxLength, neededBy);
 
-    public string? OptionalString(string name, int maxLength) => ReadString(name, maxLength, required: false);
+    public string? OptionalString(string name, int maxLength) => ReadString(name, maxLength, neededBy: null);
 
-    public DateTimeOffset? RequiredTime(string name) => ReadTime(name, required: true);
-
-    public DateTimeOffset? OptionalTime(string name) => ReadTime(name, required: false);
-
-    public bool? RequiredBool(string name) => ReadBool(name, required: true);
-
-    public bool? OptionalBool(string name) => ReadBool(name, required: false);
-
-    /// <summary>Wire enum values are lower case (<c>online</c>, <c>dissatisfied</c>).</summary>
-    public T? RequiredEnum<T>(string name)
-        where T : struct, Enum
+    /// <summary>A string that must be one of <paramref name="choices"/> exactly (case matters).</summary>
+    /// <param name="notAChoice">The end of the message for any other value, e.g. <c>is not one of online, direct, postal</c>.</param>
+    public string? RequiredChoice(string name, IReadOnlyList<string> choices, string neededBy, string notAChoice)
     {
-        var text = ReadString(name, 64, required: true);
-        if (text is null)
+        if (!Present(name, neededBy, $"one of {string.Join(", ", choices)}", out var v))
         {
             return null;
         }
 
-        foreach (var value in Enum.GetValues<T>())
+        if (v.ValueKind == JsonValueKind.String && choices.Contains(v.GetString()!, StringComparer.Ordinal))
         {
-            if (string.Equals(value.ToString().ToLowerInvariant(), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
+            return v.GetString();
         }
 
-        Fail($"{name} '{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        Fail($"{name} {ShownValue.Of(v)} {notAChoice}");
         return null;
     }
 
-    public int? OptionalInt(string name, int min, int max)
+    /// <summary>Wire enum values are lower case (<c>online</c>, <c>dissatisfied</c>).</summary>
+    public T? RequiredEnum<T>(string name, string neededBy)
+        where T : struct, Enum
     {
-        if (!Present(name, out var v))
+        var values = Enum.GetValues<T>();
+        var names = values.Select(v => v.ToString().ToLowerInvariant()).ToList();
+        var text = RequiredChoice(name, names, neededBy, $"is not one of {string.Join(", ", names)}");
+        return text is null ? null : values[names.IndexOf(text)];
+    }
+
+    public DateTimeOffset? RequiredTime(string name, string neededBy) => ReadTime(name, neededBy);
+
+    public DateTimeOffset? OptionalTime(string name) => ReadTime(name, neededBy: null);
+
+    public bool? RequiredBool(string name, string neededBy) => ReadBool(name, neededBy);
+
+    public bool? OptionalBool(string name) => ReadBool(name, neededBy: null);
+
+    public int? OptionalWholeNumber(string name, int min, int max)
+    {
+        if (!Present(name, neededBy: null, expected: null, out var v))
         {
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n))
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < min || n > max)
         {
-            Fail($"{name} must be a whole number");
-            return null;
-        }
-
-        if (n < min || n > max)
-        {
-            Fail($"{name} {n} is outside {min}..{max}");
+            Fail($"{name} {ShownValue.Of(v)} is not a whole number in {min}..{max}");
             return null;
         }
 
         return n;
     }
 
-    public decimal? OptionalDecimal(string name)
+    /// <summary>An amount of money in VND: a number, 0 or more.</summary>
+    public decimal? OptionalAmount(string name)
     {
-        if (!Present(name, out var v))
+        if (!Present(name, neededBy: null, expected: null, out var v))
         {
             return null;
         }
 
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d))
         {
-            Fail($"{name} must be a number");
+            Fail($"{name} {ShownValue.Of(v)} is not a number; expected an amount in VND, 0 or more");
+            return null;
+        }
+
+        if (d < 0)
+        {
+            Fail($"{name} {ShownValue.Of(v)} is negative; expected an amount in VND, 0 or more");
             return null;
         }
 
         return d;
     }
 
-    private string? ReadString(string name, int maxLength, bool required)
-    {
-        if (!Present(name, out var v))
-        {
-            if (required)
-            {
-                Fail($"{name} is missing");
-            }
+    /// <summary>A field as the sender wrote it, for messages that compare two fields.</summary>
+    public string Shown(string name) => o.TryGetProperty(name, out var v) ? ShownValue.Of(v) : "(none)";
 
+    /// <summary>ISO 8601 with an explicit offset (<c>Z</c> or <c>±hh:mm</c>): a time without one is ambiguous and rejected.</summary>
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
+    private static partial Regex TimeWithOffset();
+
+    private string? ReadString(string name, int maxLength, string? neededBy)
+    {
+        var expected = $"a non-empty string of at most {maxLength} characters";
+        if (!Present(name, neededBy, expected, out var v))
+        {
             return null;
         }
 
         if (v.ValueKind != JsonValueKind.String)
         {
-            Fail($"{name} must be a string");
+            Fail($"{name} {ShownValue.Of(v)} is not a string");
             return null;
         }
 
         var s = v.GetString()!;
-        if (required && string.IsNullOrWhiteSpace(s))
+        if (neededBy is not null && string.IsNullOrWhiteSpace(s))
         {
-            Fail($"{name} is empty");
+            Fail($"{name} {ShownValue.Quoted(s)} is empty; {neededBy} needs {expected}");
             return null;
         }
 
         if (s.Length > maxLength)
         {
-            Fail($"{name} is {s.Length} characters long; at most {maxLength} are allowed");
+            Fail($"{name} {ShownValue.Quoted(s)} is {s.Length} characters long; at most {maxLength} are allowed");
             return null;
         }
 
         return s;
     }
 
-    private DateTimeOffset? ReadTime(string name, bool required)
+    private DateTimeOffset? ReadTime(string name, string? neededBy)
     {
-        var text = ReadString(name, 64, required);
-        if (text is null)
+        if (!Present(name, neededBy, Time, out var v))
         {
             return null;
         }
 
-        if (!EventLineReader.TimeWithOffset().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (v.ValueKind != JsonValueKind.String
+            || !TimeWithOffset().IsMatch(v.GetString()!)
+            || !DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
         {
-            Fail($"{name} '{text}' is not a valid ISO 8601 time with offset");
+            Fail($"{name} {ShownValue.Of(v)} is not a valid ISO 8601 time with offset");
             return null;
         }
 
         return t;
     }
 
-    private bool? ReadBool(string name, bool required)
+    private bool? ReadBool(string name, string? neededBy)
     {
-        if (!Present(name, out var v))
+        if (!Present(name, neededBy, "true or false", out var v))
         {
-            if (required)
-            {
-                Fail($"{name} is missing");
-            }
-
             return null;
         }
 
         if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            Fail($"{name} must be true or false");
+            Fail($"{name} {ShownValue.Of(v)} is not true or false");
             return null;
         }
 
         return v.GetBoolean();
     }
 
-    private bool Present(string name, out JsonElement value) =>
-        o.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+    /// <summary>Whether the field is there (null counts as absent); a required one that is not is the error.</summary>
+    private bool Present(string name, string? neededBy, string? expected, out JsonElement value)
+    {
+        if (o.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (neededBy is not null)
+        {
+            Fail($"{name} is missing; {neededBy} needs {expected}");
+        }
+
+        return false;
+    }
 
     private void Fail(string message) => Error ??= message;
 }
