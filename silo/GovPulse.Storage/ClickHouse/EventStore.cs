@@ -50,23 +50,31 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
     }
 
     public IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>
-        ReadAsync(unitCode, null, cancellationToken);
+        ReadAsync(unitCode, long.MinValue, long.MinValue, long.MaxValue, cancellationToken);
 
     public IAsyncEnumerable<UnitEvent> ReadUnitTailAsync(string unitCode, DateTimeOffset ingestedAfter, CancellationToken cancellationToken = default) =>
-        ReadAsync(unitCode, ingestedAfter, cancellationToken);
+        ReadAsync(unitCode, ingestedAfter.ToUnixTimeMilliseconds(), long.MinValue, long.MaxValue, cancellationToken);
 
+    public IAsyncEnumerable<UnitEvent> ReadUnitRangeAsync(string unitCode, DateTimeOffset occurredFrom, DateTimeOffset occurredUntil, CancellationToken cancellationToken = default) =>
+        ReadAsync(unitCode, long.MinValue, occurredFrom.ToUnixTimeMilliseconds(), occurredUntil.ToUnixTimeMilliseconds(), cancellationToken);
+
+    /// <summary>The unit's events ingested at or after <paramref name="ingestedFrom"/> that occurred in [occurredFrom, occurredTo) (Unix milliseconds).</summary>
     private async IAsyncEnumerable<UnitEvent> ReadAsync(
-        string unitCode, DateTimeOffset? ingestedAfter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string unitCode, long ingestedFrom, long occurredFrom, long occurredTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = await database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("unit", unitCode);
-        parameters.AddParameter("after", ingestedAfter?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        parameters.AddParameter("ingested", ingestedFrom);
+        parameters.AddParameter("from", occurredFrom);
+        parameters.AddParameter("to", occurredTo);
         // LIMIT 1 BY: re-delivered events that have not merged away yet are read once.
         using var reader = await client.ExecuteReaderAsync(
             """
             SELECT payload FROM events
-            WHERE unit_code = {unit:String} AND toUnixTimestamp64Milli(ingested_at) >= {after:Int64}
+            WHERE unit_code = {unit:String}
+              AND toUnixTimestamp64Milli(ingested_at) >= {ingested:Int64}
+              AND toUnixTimestamp64Milli(occurred_at) >= {from:Int64} AND toUnixTimestamp64Milli(occurred_at) < {to:Int64}
             ORDER BY occurred_at, event_id
             LIMIT 1 BY event_id
             """,

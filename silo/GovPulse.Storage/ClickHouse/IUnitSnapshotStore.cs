@@ -8,4 +8,7 @@ public interface IUnitSnapshotStore
 
     /// <summary>Stores a snapshot; a newer position for the same unit replaces older ones.</summary>
     Task SaveAsync(UnitSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the unit's snapshots, so its next activation replays every event.</summary>
+    Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default);
 }

@@ -56,5 +56,15 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         await client.InsertBinaryAsync("unit_snapshots", Columns, [row], null, cancellationToken);
     }
 
+    public async Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default)
+    {
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        // A mutation that finishes before it returns, so the next activation cannot find the snapshot.
+        await client.ExecuteNonQueryAsync(
+            "ALTER TABLE unit_snapshots DELETE WHERE unit_code = {unit:String} SETTINGS mutations_sync = 1", parameters, null, cancellationToken);
+    }
+
     private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
 }

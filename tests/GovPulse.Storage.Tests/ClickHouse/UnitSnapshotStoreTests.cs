@@ -42,4 +42,18 @@ public sealed class UnitSnapshotStoreTests(EmbeddedClickHouseFixture fixture)
         (await store.FindLatestAsync("26737", 3)).Should().BeNull();
         (await store.FindLatestAsync("26740", 1)).Should().BeNull();
     }
+
+    [Fact]
+    public async Task A_deleted_unit_has_no_snapshot_and_the_others_keep_theirs()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "snapshots");
+        var store = new UnitSnapshotStore(database);
+        await store.SaveAsync(new UnitSnapshot("26737", 1, Noon, Noon, 1, 0, new byte[] { 1 }));
+        await store.SaveAsync(new UnitSnapshot("26740", 1, Noon, Noon, 1, 0, new byte[] { 2 }));
+
+        await store.DeleteAsync("26737");
+
+        (await store.FindLatestAsync("26737", 1)).Should().BeNull();
+        (await store.FindLatestAsync("26740", 1)).Should().NotBeNull();
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace GovPulse.Storage.Tests.ClickHouse;
 
 [Collection(EmbeddedClickHouseCollectionDefinition.Name)]
-public sealed class EventStoreTailTests(EmbeddedClickHouseFixture fixture)
+public sealed class EventStoreReadTests(EmbeddedClickHouseFixture fixture)
 {
     [Fact]
     public async Task The_tail_is_what_was_ingested_at_or_after_the_position_once_each()
@@ -29,11 +29,24 @@ public sealed class EventStoreTailTests(EmbeddedClickHouseFixture fixture)
         (await ToListAsync(store.ReadUnitTailAsync("26743", clock.GetUtcNow().AddMilliseconds(1)))).Should().BeEmpty();
     }
 
-    private static UnitEvent Received(string id) => new()
+    [Fact]
+    public async Task A_range_is_the_events_that_occurred_in_it()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "range");
+        var store = new EventStore(database, TimeProvider.System);
+        var nine = new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.FromHours(7));
+        await store.AppendAsync([Received("a", nine.AddDays(-1)), Received("b", nine), Received("c", nine.AddHours(1)), Received("d", nine.AddDays(1))]);
+
+        var range = await ToListAsync(store.ReadUnitRangeAsync("26743", nine, nine.AddDays(1)));
+
+        range.Select(e => e.EventId).Should().Equal("b", "c");
+    }
+
+    private static UnitEvent Received(string id, DateTimeOffset? at = null) => new()
     {
         EventId = id,
         Type = EventType.DossierReceived,
-        OccurredAt = new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.FromHours(7)),
+        OccurredAt = at ?? new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.FromHours(7)),
         UnitCode = "26743",
         DossierId = "d-" + id,
         ProcedureCode = "2.000815",
