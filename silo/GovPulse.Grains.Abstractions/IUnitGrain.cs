@@ -35,6 +35,13 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("save-snapshot")]
     Task<DateTimeOffset> SaveSnapshot();
 
+    /// <summary>
+    /// Rebuilds the unit from every stored event, ignoring snapshots (after a change to what events
+    /// mean, or to repair a unit), saves a fresh snapshot, and pushes its figures.
+    /// </summary>
+    [Alias("rebuild")]
+    Task<UnitStatus> Rebuild();
+
     /// <summary>How the grain was rebuilt and where its snapshots stand.</summary>
     [Alias("status"), ReadOnly]
     Task<UnitStatus> GetStatus();

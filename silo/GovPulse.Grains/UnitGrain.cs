@@ -98,6 +98,33 @@ public sealed partial class UnitGrain(
         return _lastSnapshot!.Value;
     }
 
+    public async Task<UnitStatus> Rebuild()
+    {
+        var started = storeTime.GetTimestamp();
+        var ledger = new UnitLedger(calendar);
+        var replayed = 0;
+        await foreach (var e in store.ReadUnitAsync(_unit.Code))
+        {
+            ledger.Apply(e);
+            replayed++;
+        }
+
+        _ledger = ledger;
+        _rebuiltFrom = null;
+        _replayed = replayed;
+        _sinceSnapshot = replayed;
+        _rebuildMilliseconds = (long)storeTime.GetElapsedTime(started).TotalMilliseconds;
+        LogRebuilt(_unit.Code, replayed, ledger.DossierCount, null, _rebuildMilliseconds);
+        if (_snapshots.Enabled)
+        {
+            await SaveSnapshotAsync(CancellationToken.None);
+        }
+
+        await ChangedAsync(); // rare, so the figures are pushed whether or not they moved
+        WatchNextDue();
+        return await GetStatus();
+    }
+
     public Task<UnitStatus> GetStatus() => Task.FromResult(new UnitStatus(
         _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot));
 
