@@ -30,7 +30,7 @@ public static class DashboardRegistration
     }
 
     public static RouteGroupBuilder MapDashboardApis(this RouteGroupBuilder api) =>
-        api.MapUnitsApi().MapScorecardApi().MapScoreApi().MapRankingApi().MapHistoryApi();
+        api.MapUnitsApi().MapScorecardApi().MapScoreApi().MapRankingApi().MapHistoryApi().MapDossiersApi();
 
     /// <summary>The hub and the static web UI (embedded in this assembly).</summary>
     public static WebApplication MapDashboard(this WebApplication app)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GovPulse.Indicators.Dossiers;
 using GovPulse.Indicators.Evaluation;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
@@ -26,6 +27,10 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <summary>Numerators, denominators and counts for pooling; interleaves, so the city can ask while this unit is busy.</summary>
     [Alias("figures"), ReadOnly, AlwaysInterleave]
     Task<UnitFigures> GetFigures(Period period);
+
+    /// <summary>The unit's open dossiers to chase now (overdue, due soon, or all open), most urgent first, at most <paramref name="limit"/>.</summary>
+    [Alias("chase"), ReadOnly]
+    Task<ChaseList> GetDossiersToChase(ChaseStatus status, int limit);
 
     /// <summary>Re-judges the unit now: called by its own clock when an open dossier reaches its due time.</summary>
     [Alias("check-clock")]

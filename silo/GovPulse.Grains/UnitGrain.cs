@@ -212,6 +212,9 @@ public sealed partial class UnitGrain(
 
     public Task<UnitFigures> GetFigures(Period period) => Task.FromResult(FiguresFor(period));
 
+    public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int limit) =>
+        Task.FromResult(ChaseList.Of(_ledger, status, clock.Now, limit));
+
     public async Task CheckClock()
     {
         if (_nextDue is { } due && clock.Now >= due)

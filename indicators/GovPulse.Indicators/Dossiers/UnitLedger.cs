@@ -183,6 +183,9 @@ public sealed class UnitLedger(WorkingDayCalendar calendar)
 
     public Dossier? Find(string dossierId) => _dossiers.GetValueOrDefault(dossierId);
 
+    /// <summary>The received dossiers with no finishing fact yet (in no particular order).</summary>
+    public IEnumerable<Dossier> OpenDossiers => _open;
+
     /// <summary>The unit's tally for dossiers and petitions received in the period, judged at <paramref name="evaluatedAt"/>.</summary>
     public DossierTally Tally(Period period, DateTimeOffset evaluatedAt)
     {
