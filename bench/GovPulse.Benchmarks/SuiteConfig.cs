@@ -33,3 +33,14 @@ public sealed class ColdConfig : ManualConfig
         AddColumn(StatisticColumn.OperationsPerSecond);
     }
 }
+
+/// <summary>For rebuilds of a 200,000-dossier unit (seconds each without a snapshot): one call per iteration, a few iterations.</summary>
+public sealed class RebuildConfig : ManualConfig
+{
+    public RebuildConfig()
+    {
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(6)
+            .WithInvocationCount(1).WithUnrollFactor(1).WithId("Rebuild"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
