@@ -6,6 +6,9 @@ using GovPulse.Ingest.Security;
 using GovPulse.Ingest.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +17,7 @@ namespace GovPulse.Ingest;
 
 public static class IngestRegistration
 {
-    /// <summary>The ingest pipeline, API-key authentication and the ingest policy.</summary>
+    /// <summary>The ingest pipeline, API-key authentication (keys reloaded from ClickHouse), the ingest policy and the per-key rate limit.</summary>
     public static IHostApplicationBuilder AddGovPulseIngest(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -23,7 +26,17 @@ public static class IngestRegistration
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<GovPulseMetrics>();
         builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<ApiKeyRefresh>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyRefresh>());
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy<string, KeyRateLimit>(KeyRateLimit.PolicyName);
+        });
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddSingleton<IngestGate>();
+        builder.Services.AddSingleton<EventIdClaims>();
+        SlowedEventStore.InstallWhenConfigured(builder); // test-only, when GovPulse:Testing:StoreDelay is set
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

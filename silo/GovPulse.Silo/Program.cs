@@ -26,9 +26,11 @@ var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authorization: the limit is per key
 app.MapGroup("/api/v1").MapEventsApi().MapDashboardApis();
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();
+app.MapGroup("/api/v1/admin").MapKeysApi(OperationsRegistration.AdminPolicy);
 app.MapDashboard();
 app.PrintBannerOnStart();
 

@@ -7,6 +7,11 @@ namespace GovPulse.Silo;
 public static class StartupBanner
 {
     /// <summary>Once the node listens: where the dashboard is, and the ingest key when this run made one.</summary>
+    /// <remarks>
+    /// The address is the one the server bound, so a node started with <c>--urls=http://127.0.0.1:0</c>
+    /// names the port the system gave it. The end-to-end fixture (<c>NodeProcess</c>) and
+    /// <c>bench/city-cold-start.sh</c> find the node by the <c>Dashboard: http://…/</c> line: keep its shape.
+    /// </remarks>
     public static WebApplication PrintBannerOnStart(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>

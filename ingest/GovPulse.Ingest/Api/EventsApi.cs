@@ -17,12 +17,12 @@ public static class EventsApi
 
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostEvents).RequireAuthorization(IngestPolicy).DisableAntiforgery();
+        api.MapPost("/events", PostEvents).RequireAuthorization(IngestPolicy).RequireRateLimiting(KeyRateLimit.PolicyName).DisableAntiforgery();
         return api;
     }
 
-    private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> PostEvents(
-        HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScopedIngestResult>, JsonHttpResult<ScopedIngestResult>, ProblemHttpResult>> PostEvents(
+        HttpContext http, EventIngestor ingestor, IngestGate gate, IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBodyBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -33,6 +33,13 @@ public static class EventsApi
         if (http.Request.ContentLength > limit)
         {
             return TooLarge(BatchTooLargeException.Body(limit));
+        }
+
+        // Back-pressure: a place among the node's concurrent batches before the body is read (503 when none).
+        using var place = await gate.TryEnterBatchAsync(cancellationToken);
+        if (place is null)
+        {
+            return Overloaded(http, gate.BatchesFull);
         }
 
         byte[]? body;
@@ -64,7 +71,17 @@ public static class EventsApi
             return TooLarge(ex);
         }
 
-        return TypedResults.Ok(await ingestor.IngestAsync(batch, cancellationToken));
+        try
+        {
+            // The key's units: other units' lines are refused (status 403 each); a batch of nothing else gets 403.
+            var scoped = KeyScope.Of(http.User).Check(batch);
+            var answer = scoped.Answer(await ingestor.IngestAsync(scoped.Batch, cancellationToken));
+            return scoped.AllRefused ? TypedResults.Json(answer, statusCode: StatusCodes.Status403Forbidden) : TypedResults.Ok(answer);
+        }
+        catch (IngestOverloadedException ex)
+        {
+            return Overloaded(http, ex.Refusal);
+        }
     }
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a server without a body-size feature, or a chunked body).</summary>
@@ -84,6 +101,17 @@ public static class EventsApi
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>503 with <c>Retry-After</c>: the node is overloaded, nothing is lost by sending the batch again later.</summary>
+    private static ProblemHttpResult Overloaded(HttpContext http, IngestRefusal refusal)
+    {
+        http.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            refusal.Detail,
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Node overloaded",
+            extensions: new Dictionary<string, object?> { ["retryAfter"] = refusal.RetryAfterSeconds, ["setting"] = refusal.Setting });
     }
 
     private static ProblemHttpResult TooLarge(BatchTooLargeException tooLarge) =>

@@ -33,4 +33,50 @@ public sealed class IngestOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Requests a minute for the bootstrap key, and for a new key whose request gives no rate. Per
+    /// node: behind a load balancer over N nodes a key may make up to N times as many.
+    /// </summary>
+    [Range(1, ApiKeys.MaxRatePerMinute)]
+    public int DefaultRatePerMinute { get; set; } = 6000;
+
+    /// <summary>
+    /// How often a node reloads the stored keys from ClickHouse: a key created or revoked on another
+    /// node takes effect here within this time (on the node that made the change, at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Most ingest requests this node reads, stores and applies at once; one more waits at most
+    /// <see cref="AdmissionWait"/> for a place, then gets 503 with <c>Retry-After</c>. Bounds the
+    /// memory held by bodies (each up to <see cref="MaxBodyBytes"/>) when ClickHouse or the grains fall behind.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentBatches { get; set; } = 8;
+
+    /// <summary>
+    /// Most events this node holds between reading and applying, all batches together (the
+    /// simulator's included); a batch that would go over gets 503 with <c>Retry-After</c>. A batch
+    /// alone is always taken when nothing else is in flight, so a limit below
+    /// <see cref="MaxLinesPerBatch"/> cannot lock a large batch out.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int MaxInFlightEvents { get; set; } = 200_000;
+
+    /// <summary>How long a request may wait for a place among <see cref="MaxConcurrentBatches"/> before it gets 503 (0: refuse at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan AdmissionWait { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Longest a batch may take to be stored and applied; longer gets 503 with <c>Retry-After</c>
+    /// (what was stored meanwhile counts as duplicates when the batch is sent again).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What a 503 tells the client to wait before sending again (<c>Retry-After</c>, whole seconds, at least 1).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 }

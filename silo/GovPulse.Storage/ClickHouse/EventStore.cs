@@ -12,9 +12,9 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
 {
     private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload"];
 
-    public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, UnitEvent>(StringComparer.Ordinal);
         if (eventIds.Count == 0)
         {
             return found;
@@ -23,11 +23,21 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
         var client = await database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("ids", eventIds.ToArray());
+        // One row per id, the one the unit readers pick (first by occurred_at): a re-delivery that
+        // has not merged away yet is the same event, so which copy does not matter.
         using var reader = await client.ExecuteReaderAsync(
-            "SELECT DISTINCT event_id FROM events WHERE event_id IN {ids:Array(String)}", parameters, null, cancellationToken);
+            """
+            SELECT event_id, payload FROM events
+            WHERE event_id IN {ids:Array(String)}
+            ORDER BY occurred_at, event_id
+            LIMIT 1 BY event_id
+            """,
+            parameters,
+            null,
+            cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(reader.GetString(0));
+            found[reader.GetString(0)] = StoredEventJson.Deserialize(reader.GetString(1));
         }
 
         return found;

@@ -5,8 +5,12 @@ namespace GovPulse.Storage.ClickHouse;
 /// <summary>The event log (ClickHouse <c>events</c>).</summary>
 public interface IEventStore
 {
-    /// <summary>Which of these event ids are already stored.</summary>
-    Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The stored event of each of these ids that is already stored, by id, as
+    /// <see cref="StoredEventJson"/> reads it back: the ingest pipeline compares it with a re-sent
+    /// event to tell a repeat from a reused id. One query, however many ids.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the events durably; returns once ClickHouse has them.</summary>
     Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace GovPulse.EndToEnd.Tests.Fixtures;
 
@@ -10,18 +11,33 @@ namespace GovPulse.EndToEnd.Tests.Fixtures;
 /// A GovPulse node as a user runs it: the real executable in its own process, on 127.0.0.1,
 /// with the embedded ClickHouse in its own data directory.
 /// </summary>
+/// <remarks>
+/// The node listens for HTTP on port 0 and the fixture reads the address the system gave it from
+/// the node's start-up banner, so no other process can take the port between choosing and binding
+/// it. Orleans cannot listen on port 0 (a silo announces its port before it binds), so its ports
+/// are still chosen here; a node that finds one taken exits at once, and is started again with
+/// new ports, at most <see cref="MaxAttempts"/> times in all.
+/// </remarks>
 public sealed partial class NodeProcess : IAsyncDisposable
 {
+    /// <summary>Starts of one node when its Orleans ports turn out to be taken (the first one included).</summary>
+    public const int MaxAttempts = 3;
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedOutput = [];
 
-    private NodeProcess(Process process, Uri baseAddress)
+    private NodeProcess(Process process)
     {
         _process = process;
-        BaseAddress = baseAddress;
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Where the node listens, as its banner says (known once <see cref="StartAsync"/> returns).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>How many times this node had to be started because a port it was given was taken.</summary>
+    public int PortClashes { get; private set; }
 
     public string Output
     {
@@ -32,6 +48,23 @@ public sealed partial class NodeProcess : IAsyncDisposable
                 return _output.ToString();
             }
         }
+    }
+
+    /// <summary>Completes when the node has written a line containing <paramref name="text"/> (logs reach the output a moment after the answer).</summary>
+    public Task WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _awaitedOutput.Add((text, seen));
+        }
+
+        return seen.Task.WaitAsync(limit);
     }
 
     public HttpClient CreateClient(string? apiKey = null)
@@ -45,10 +78,50 @@ public sealed partial class NodeProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Starts a node and returns once <c>/health/ready</c> says it is ready (at most 90 s).</summary>
-    public static async Task<NodeProcess> StartAsync(string dataDirectory, string apiKey, params string[] extraArguments)
+    /// <summary>
+    /// Starts a node and returns once <c>/health/ready</c> says it is ready (at most 90 s a start),
+    /// starting it again on new Orleans ports when one was taken.
+    /// </summary>
+    public static Task<NodeProcess> StartAsync(string dataDirectory, string apiKey, params string[] extraArguments) =>
+        StartAsync(dataDirectory, apiKey, FreePort, extraArguments);
+
+    /// <param name="dataDirectory">The node's data directory.</param>
+    /// <param name="apiKey">The node's bootstrap key.</param>
+    /// <param name="orleansPort">Chooses the silo port, then the gateway port, of every start (the retry's tests hand out a taken one).</param>
+    /// <param name="extraArguments">More command-line settings; they win over the fixture's.</param>
+    internal static async Task<NodeProcess> StartAsync(string dataDirectory, string apiKey, Func<int> orleansPort, params string[] extraArguments)
     {
-        var port = FreePort();
+        for (var attempt = 1; ; attempt++)
+        {
+            var node = Launch(dataDirectory, apiKey, orleansPort, extraArguments);
+            bool ready;
+            try
+            {
+                ready = await node.BecomeReadyAsync(TimeSpan.FromSeconds(90));
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
+
+            if (ready)
+            {
+                node.PortClashes = attempt - 1;
+                return node;
+            }
+
+            var output = node.Output;
+            await node.DisposeAsync();
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"The node found a port taken on each of {MaxAttempts} starts; the last one said:\n{output}");
+            }
+        }
+    }
+
+    private static NodeProcess Launch(string dataDirectory, string apiKey, Func<int> orleansPort, string[] extraArguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -59,11 +132,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             SiloAssembly(),
-            $"--urls=http://127.0.0.1:{port}",
+            "--urls=http://127.0.0.1:0",
             $"--GovPulse:DataDirectory={dataDirectory}",
             $"--GovPulse:Ingest:BootstrapKey={apiKey}",
-            $"--GovPulse:Orleans:SiloPort={FreePort()}",
-            $"--GovPulse:Orleans:GatewayPort={FreePort()}",
+            $"--GovPulse:Orleans:SiloPort={orleansPort()}",
+            $"--GovPulse:Orleans:GatewayPort={orleansPort()}",
             "--GovPulse:Simulator:Enabled=false",
         }.Concat(extraArguments))
         {
@@ -72,12 +145,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var node = new NodeProcess(process);
         process.OutputDataReceived += (_, e) => node.Record(e.Data);
         process.ErrorDataReceived += (_, e) => node.Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await node.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         return node;
     }
 
@@ -109,31 +181,60 @@ public sealed partial class NodeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan limit)
+    /// <summary>
+    /// Waits for the banner's address, then for <c>/health/ready</c>. False when the node exited
+    /// because a port it was given was taken; any other failure throws, with the node's output.
+    /// </summary>
+    private async Task<bool> BecomeReadyAsync(TimeSpan limit)
     {
+        using var timeout = new CancellationTokenSource(limit);
+        var exited = _process.WaitForExitAsync(CancellationToken.None);
+        try
+        {
+            await Task.WhenAny(_listening.Task, exited).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The node did not print where it listens within {limit}:\n{Output}");
+        }
+
+        if (!_listening.Task.IsCompleted)
+        {
+            // The process has exited and its output is read to the end (WaitForExitAsync waits for both).
+            await exited;
+            if (!Output.Contains("Address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The node exited with code {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            return false;
+        }
+
+        BaseAddress = await _listening.Task;
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
+        while (!timeout.IsCancellationRequested)
         {
             if (_process.HasExited)
             {
+                await exited;
                 throw new InvalidOperationException($"The node exited with code {_process.ExitCode} before it was ready:\n{Output}");
             }
 
             try
             {
-                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), timeout.Token);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return;
+                    return true;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
             {
-                // not listening yet
+                // not answering yet, or out of time: the loop's condition decides
             }
 
-            await Task.Delay(200);
+            // Readiness is only visible over HTTP from here, so ask again shortly.
+            await Task.Delay(200, CancellationToken.None);
         }
 
         throw new TimeoutException($"The node was not ready within {limit}:\n{Output}");
@@ -149,10 +250,25 @@ public sealed partial class NodeProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var awaited in _awaitedOutput.Where(a => line.Contains(a.Text, StringComparison.Ordinal)).ToList())
+            {
+                _awaitedOutput.Remove(awaited);
+                awaited.Seen.TrySetResult();
+            }
+        }
+
+        if (DashboardLine().Match(line) is { Success: true } banner)
+        {
+            _listening.TrySetResult(new Uri(banner.Groups["url"].Value));
         }
     }
 
-    private static int FreePort()
+    /// <summary>The banner's line that says where the node listens (silo/GovPulse.Silo/StartupBanner.cs).</summary>
+    [GeneratedRegex(@"Dashboard: (?<url>https?://\S+)")]
+    private static partial Regex DashboardLine();
+
+    /// <summary>A port free now; another process may take it before the node binds it, hence the retry.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

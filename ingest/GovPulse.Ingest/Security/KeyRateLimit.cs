@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using GovPulse.Indicators.Periods;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GovPulse.Ingest.Security;
+
+/// <summary>
+/// The ingest rate limit: a token bucket per key id holding a minute's worth of requests
+/// (the key's <c>ratePerMinute</c>), refilled one request at a time at that rate. Over it, 429
+/// with <c>Retry-After</c> and a problem body saying when to retry.
+/// </summary>
+/// <remarks>
+/// It counts requests, not events: it is decided before the body is read (so a refused request
+/// costs nothing), a batch costs one store round trip whatever its size, and the batch limits
+/// (<c>MaxLinesPerBatch</c>, <c>MaxBodyBytes</c>) already bound the events a request may carry.
+/// Buckets live in each node's memory: behind a load balancer over N nodes a key can make up to
+/// N times its rate.
+/// </remarks>
+public sealed class KeyRateLimit(TimeProvider time) : IRateLimiterPolicy<string>
+{
+    public const string PolicyName = "per-key";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (httpContext.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is not { } keyId || RateOf(httpContext) is not { } rate)
+        {
+            // Not authenticated by a key: authorization has refused the request already.
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        return RateLimitPartition.GetTokenBucketLimiter(keyId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = rate,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, TimeSpan.TicksPerMinute / rate)),
+            QueueLimit = 0,
+        });
+    }
+
+    private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var at = VietnamTime.ToLocal(time.GetUtcNow().AddSeconds(seconds));
+        var rate = RateOf(http) ?? 0;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(
+            $"This key may make {rate} requests a minute and has made them. Retry after {seconds} s " +
+            $"(at {at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}), or send more events per request.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests for this key",
+            extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds, ["ratePerMinute"] = rate })
+            .ExecuteAsync(http);
+    }
+
+    private static int? RateOf(HttpContext http) =>
+        int.TryParse(http.User.FindFirst(ApiKeyAuthenticationHandler.RateClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var rate) && rate > 0
+            ? rate
+            : null;
+}
