@@ -21,7 +21,7 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task<Results<Ok<ScopedIngestResult>, JsonHttpResult<ScopedIngestResult>, ProblemHttpResult>> PostEvents(
+    private static async Task<Results<Ok<IngestResult>, JsonHttpResult<IngestResult>, ProblemHttpResult>> PostEvents(
         HttpContext http, EventIngestor ingestor, IngestGate gate, IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBodyBytes;
@@ -75,7 +75,7 @@ public static class EventsApi
         {
             // The key's units: other units' lines are refused (status 403 each); a batch of nothing else gets 403.
             var scoped = KeyScope.Of(http.User).Check(batch);
-            var answer = scoped.Answer(await ingestor.IngestAsync(scoped.Batch, cancellationToken));
+            var answer = await ingestor.IngestAsync(scoped.Batch, cancellationToken);
             return scoped.AllRefused ? TypedResults.Json(answer, statusCode: StatusCodes.Status403Forbidden) : TypedResults.Ok(answer);
         }
         catch (IngestOverloadedException ex)

@@ -57,7 +57,7 @@ public sealed class KeyScope
         ArgumentNullException.ThrowIfNull(batch);
         if (_units is null)
         {
-            return new ScopedBatch(batch, FrozenSet<int>.Empty, AllRefused: false);
+            return new ScopedBatch(batch, AllRefused: false);
         }
 
         var allowed = new List<ParsedLine>(batch.Lines.Count);
@@ -73,13 +73,13 @@ public sealed class KeyScope
                 refused.Add(new Rejection(
                     line.Line,
                     line.Event.EventId,
-                    $"line {line.Line}: unitCode {ShownValue.Quoted(line.Event.UnitCode)} is not allowed for this key (it may send {_named})"));
+                    $"line {line.Line}: unitCode {ShownValue.Quoted(line.Event.UnitCode)} is not allowed for this key (it may send {_named})",
+                    Rejection.Forbidden));
             }
         }
 
         return new ScopedBatch(
             new ParsedBatch(allowed, [.. batch.Rejected, .. refused]),
-            refused.Select(r => r.Line).ToFrozenSet(),
             AllRefused: refused.Count > 0 && allowed.Count == 0 && batch.Rejected.Count == 0);
     }
 }
