@@ -16,4 +16,19 @@ internal static class DeterministicHash
             return hash;
         }
     }
+
+    /// <summary>Mixes two numbers into a well-spread 64-bit one (SplitMix64's finaliser): a random stream's key.</summary>
+    public static ulong Mix(ulong a, ulong b)
+    {
+        unchecked
+        {
+            var z = a + (b * 0x9E3779B97F4A7C15UL) + 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    /// <summary>A uniform number in [0, 1) from a mixed key.</summary>
+    public static double Uniform(ulong key) => (key >> 11) * (1.0 / (1UL << 53));
 }

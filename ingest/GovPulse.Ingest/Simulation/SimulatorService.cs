@@ -75,7 +75,7 @@ public sealed partial class SimulatorService(
         for (var found = 0; found < workingDays;)
         {
             day = day.AddDays(-1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (OfficeHours.IsWorkingDay(day))
             {
                 found++;
             }

@@ -6,6 +6,7 @@ namespace GovPulse.Ingest.Simulation;
 /// How much each unit receives, from the city's published figures (indicators-766.md §5):
 /// 2 July 2025, 16,571 dossiers city-wide in a day, 9,184 at commune level (5,207 online) and
 /// 7,387 at city level (1,691 online); about 55 a day per commune on average, 365 at the busiest.
+/// Units also differ in how often they finish late (<see cref="LateShare"/>), so rankings mean something.
 /// </summary>
 public sealed class TrafficProfile
 {
@@ -15,7 +16,11 @@ public sealed class TrafficProfile
     public const double CityLevelOnlineShare = 1_691.0 / 7_387;
     public const double BusiestCommunePerDay = 365;
 
+    /// <summary>Spread of the units' late shares around the city's mean (log-normal σ): most units 2–7%, a few above 10%.</summary>
+    public const double LateShareSpread = 0.6;
+
     private readonly Dictionary<string, double> _perDay = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _lateShare = new(StringComparer.Ordinal);
 
     public TrafficProfile(UnitDirectory units, int seed)
     {
@@ -47,6 +52,15 @@ public sealed class TrafficProfile
         }
 
         Units = communes.Concat(departments).ToArray();
+
+        // Drawn after the volumes, so the volumes of a seed do not depend on this. The log-normal's
+        // mean is exp(σ²/2), hence the correction, so the city's mean stays DossierScript's.
+        foreach (var unit in Units)
+        {
+            var share = DossierScript.DefaultLateShare * Math.Exp((LateShareSpread * Gaussian(random)) - (LateShareSpread * LateShareSpread / 2));
+            _lateShare[unit.Code] = Math.Clamp(share, 0.005, 0.25);
+        }
+
         OnlineShare = Units.ToDictionary(u => u.Code, u => u.Kind == UnitKind.Commune ? CommuneOnlineShare : CityLevelOnlineShare, StringComparer.Ordinal);
     }
 
@@ -55,6 +69,9 @@ public sealed class TrafficProfile
     public IReadOnlyDictionary<string, double> OnlineShare { get; }
 
     public double DossiersPerWorkingDay(string unitCode) => _perDay.GetValueOrDefault(unitCode);
+
+    /// <summary>The unit's share of finished dossiers that finish late (<see cref="DossierScript.DefaultLateShare"/> for an unknown unit).</summary>
+    public double LateShare(string unitCode) => _lateShare.GetValueOrDefault(unitCode, DossierScript.DefaultLateShare);
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

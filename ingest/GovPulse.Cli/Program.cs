@@ -1,0 +1,3 @@
+using GovPulse.Cli;
+
+return await GovPulseCli.RunAsync(args, CliConsoles.System());
