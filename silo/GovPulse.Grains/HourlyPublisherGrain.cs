@@ -21,12 +21,18 @@ namespace GovPulse.Grains;
 /// The insert is the commit point; the <c>hourly</c> message follows it. A node dying between the
 /// two leaves the hour stored without its message (at most once for the message, exactly once for
 /// the history).
+/// <para>
+/// The call that publishes records <see cref="GovPulseMetrics.PublicationLag"/>: seconds from the
+/// top of the hour (its start, when every node's job fires) to the end of its publication, tagged
+/// <c>late</c> so hours filled after an outage do not hide the on-time lag.
+/// </para>
 /// </summary>
 public sealed partial class HourlyPublisherGrain(
     IIndicatorHistoryStore history,
     UnitDirectory units,
     IScorecardPublisher publisher,
     ScoringClock clock,
+    GovPulseMetrics metrics,
     ILogger<HourlyPublisherGrain> logger) : Grain, IHourlyPublisherGrain
 {
     /// <summary>How far ahead of this node's clock an hour may start: nodes' clocks differ a little.</summary>
@@ -83,6 +89,7 @@ public sealed partial class HourlyPublisherGrain(
             LogMessageFailed(ex, key);
         }
 
+        metrics.PublicationLag.Record((clock.Now - hour).TotalSeconds, new KeyValuePair<string, object?>("late", late));
         return _publication;
     }
 

@@ -21,6 +21,7 @@ public sealed class HourlyPublicationTests(HourlyClusterFixture fixture) : IClas
     {
         var hour = PublicationHour.StartOf(HourlyClusterFixture.Now);
         await StoreAndApply("26737", Events.Received("26737", "hourly-best-1", HourlyClusterFixture.Now.AddHours(-1)), Events.Completed("26737", "hourly-best-1", HourlyClusterFixture.Now.AddMinutes(-30)));
+        using var lags = new PublicationLagRecorder(fixture);
 
         var calls = Enumerable.Range(0, 4).SelectMany(_ => new[]
         {
@@ -41,17 +42,20 @@ public sealed class HourlyPublicationTests(HourlyClusterFixture fixture) : IClas
         message.Worst.Should().HaveCount(5);
         message.Best[0].UnitCode.Should().Be("26737", "the only commune with a dossier finished on time leads");
         message.Worst.Select(r => r.Rank).Should().BeInAscendingOrder();
+        lags.Lags.Should().Equal([(20d, false)], "the one call that published records the seconds from the top of the hour (the scoring clock stands at 10:00:20)");
     }
 
     [Fact]
     public async Task The_snapshot_holds_every_units_scorecard_as_the_grains_give_it()
     {
         var hour = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(7));
+        using var lags = new PublicationLagRecorder(fixture);
 
         var publication = await fixture.GrainsOf(1).GetHourlyPublisher(hour).Publish();
         var stored = await fixture.HistoryOf(0).ReadHourAsync(hour);
 
         publication.Late.Should().BeTrue("the hour had passed when it was published");
+        lags.Lags.Should().Equal([((HourlyClusterFixture.Now - hour).TotalSeconds, true)], "a late hour's lag runs from its own top of the hour, tagged late");
         stored.Should().HaveCount(AllUnits);
         stored.Select(s => s.Scorecard.UnitCode).Should().BeEquivalentTo(UnitDirectory.HoChiMinhCity.All.Select(u => u.Code));
         stored.Should().OnlyContain(s => s.Late && s.Scorecard.Period == "2026-11" && s.Hour == hour);
@@ -91,6 +95,7 @@ public sealed class HourlyPublicationTests(HourlyClusterFixture fixture) : IClas
         await fixture.HistoryOf(1).StoreAsync(UnitDirectory.HoChiMinhCity.All
             .Select(u => new IndicatorSnapshot(hour, new Scorecard(u.Code, u.Name, "2026-11", storedAt, ScorecardCounts.Zero, 0m, "Yếu"), storedAt, false))
             .ToList());
+        using var lags = new PublicationLagRecorder(fixture);
 
         var outcomes = await Task.WhenAll(
             fixture.GrainsOf(0).GetHourlyPublisher(hour).Publish(),
@@ -99,6 +104,7 @@ public sealed class HourlyPublicationTests(HourlyClusterFixture fixture) : IClas
         outcomes.Should().OnlyContain(o => o.Outcome == HourlyOutcome.AlreadyPublished && o.PublishedAt == storedAt && !o.Late);
         (await fixture.RowsAt(hour)).Should().Be((ulong)AllUnits);
         fixture.MessagesFor(hour).Should().BeEmpty();
+        lags.Lags.Should().BeEmpty("finding the hour stored is not a publication");
     }
 
     [Fact]
