@@ -36,6 +36,9 @@ public sealed partial class UnitGrain(
     GovPulseMetrics metrics,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
+    /// <summary>The longest the scoring clock waits before the grain looks again at its next due time.</summary>
+    private static readonly TimeSpan MaxClockWait = TimeSpan.FromDays(1);
+
     private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
     private UnitLedger _ledger = new(calendar);
     private DateTimeOffset? _rebuiltFrom;
@@ -217,6 +220,9 @@ public sealed partial class UnitGrain(
 
     public async Task CheckClock()
     {
+        // This timer has fired (or the wait was cut to MaxClockWait): arm a new one below.
+        _dueTimer?.Dispose();
+        _dueTimer = null;
         if (_nextDue is { } due && clock.Now >= due)
         {
             _nextDue = null;
@@ -253,8 +259,11 @@ public sealed partial class UnitGrain(
         {
             // The callback runs outside the grain's turn, so it calls the grain like any client would.
             var self = this.AsReference<IUnitGrain>();
+            // A timer cannot wait longer than about 49 days, and an appointment may be further away:
+            // wait at most a day, then look again.
             var wait = due - clock.Now;
-            _dueTimer = clock.Time.CreateTimer(_ => self.CheckClock().Ignore(), null, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+            wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxClockWait ? MaxClockWait : wait;
+            _dueTimer = clock.Time.CreateTimer(_ => self.CheckClock().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
         }
     }
 

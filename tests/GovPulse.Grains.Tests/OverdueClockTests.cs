@@ -95,6 +95,37 @@ public sealed class OverdueClockTests : IAsyncLifetime
         Points(after, IndicatorCode.ON_TIME_PROCESSING).Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_due_time_further_away_than_a_timer_can_wait_is_still_caught_at_its_instant()
+    {
+        // 60 days (13 November): beyond the ~49.7 days a .NET timer can wait in one go.
+        var farDue = Monday.AddDays(60);
+        var received = Events.Received(Unit, "clock-far", Monday) with { DueAt = farDue };
+        var store = _cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.ClickHouse.IEventStore>();
+        await store.AppendAsync([received]);
+        var grain = _cluster.Client.GetGrain<IUnitGrain>(Unit);
+        var applied = await grain.Apply([received]);
+
+        var pushed = Channel.CreateUnbounded<Scorecard>();
+        var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var hub = new HubConnectionBuilder().WithUrl(address + IndicatorsHub.Path).Build();
+        hub.On<Scorecard>(IndicatorsHub.ScorecardMessage, s => pushed.Writer.TryWrite(s));
+        await hub.StartAsync();
+        await hub.InvokeAsync("Subscribe", Unit);
+        await Next(pushed);
+
+        _time.Advance(farDue - _time.GetUtcNow() - TimeSpan.FromMinutes(1)); // the day-long wait fires; not due yet
+        var stillOnTime = await grain.GetScorecard(Indicators.Periods.Period.Month(2026, 9));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var after = await Next(pushed);
+        var year = await grain.GetScorecard(Indicators.Periods.Period.Year(2026)); // judged at now: the due instant
+
+        (applied.Changed + applied.Unchanged).Should().Be(1, "the unit activated and took the event");
+        stillOnTime.Counts.InProgressOnTime.Should().Be(1);
+        after.EvaluatedAt.Should().Be(farDue);
+        year.Counts.InProgressOverdue.Should().Be(1);
+    }
+
     public async Task DisposeAsync()
     {
         await _cluster.StopAllSilosAsync();
