@@ -8,8 +8,9 @@ namespace GovPulse.Storage.ChDb;
 /// <remarks>
 /// <para>
 /// chDB binds one data directory per process, so there is one engine per process:
-/// <see cref="Open"/> returns the shared instance. Dispose it once, when the host shuts down;
-/// closing the last connection stops the engine.
+/// <see cref="Open"/> returns the shared instance, counting its users; each user disposes it once
+/// when done, and the last dispose closes the connections, which stops the engine. It must be
+/// stopped before the process exits: chDB's own exit handlers crash on an engine still running.
 /// </para>
 /// <para>
 /// Thread safety: safe for concurrent use. A chDB connection runs one statement at a time, so the
@@ -36,6 +37,7 @@ public sealed class ChDbEngine : IDisposable
     private readonly Stack<ChDbSession> _idle = new();
     private readonly SemaphoreSlim _slots;
     private bool _disposed;
+    private int _users = 1;
 
     private ChDbEngine(string dataDirectory, int maxConnections)
     {
@@ -67,6 +69,7 @@ public sealed class ChDbEngine : IDisposable
             {
                 if (string.Equals(open.DataDirectory, directory, StringComparison.Ordinal))
                 {
+                    open._users++;
                     return open;
                 }
 
@@ -193,8 +196,9 @@ public sealed class ChDbEngine : IDisposable
     }
 
     /// <summary>
-    /// Closes the pool's connections (those in use close when their statement ends); the engine
-    /// stops with the last one. The process may then open an engine again.
+    /// Ends one user's hold (see <see cref="Open"/>); the last closes the pool's connections (those
+    /// in use close when their statement ends) and the engine stops with the last one. The process
+    /// may then open an engine again.
     /// </summary>
     public void Dispose()
     {
@@ -202,7 +206,7 @@ public sealed class ChDbEngine : IDisposable
         {
             lock (_poolGate)
             {
-                if (_disposed)
+                if (_disposed || --_users > 0)
                 {
                     return;
                 }

@@ -21,6 +21,7 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
     private readonly ILogger<ClickHouseDatabase> _logger;
     private readonly Lazy<Task<ClickHouseClient>> _client;
     private ClickHouseHttpEndpoint? _endpoint;
+    private ChDbEngine? _engine;
 
     public ClickHouseDatabase(IOptions<ClickHouseOptions> options, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
     {
@@ -50,7 +51,7 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
         {
             var directory = Path.GetFullPath(Path.Combine(_storage.DataDirectory, "clickhouse"));
             Directory.CreateDirectory(directory);
-            var engine = await Task.Run(() => ChDbEngine.Open(directory));
+            var engine = _engine = await Task.Run(() => ChDbEngine.Open(directory));
             _endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, _loggerFactory);
             connectionString = _endpoint.ConnectionStringFor(_options.Database);
             LogEmbedded(directory, _endpoint.BaseAddress);
@@ -78,6 +79,9 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
         {
             await _endpoint.DisposeAsync();
         }
+
+        // Stop the engine (when this was its last user) before the process exits; see ChDbEngine.
+        _engine?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded ClickHouse (chDB) on {Directory}, served at {Endpoint}")]

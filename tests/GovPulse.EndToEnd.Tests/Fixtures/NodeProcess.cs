@@ -165,7 +165,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>Asks the node to stop (SIGTERM) and waits for it.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops the node as an operator would (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
     {
         if (!_process.HasExited)
         {
@@ -173,6 +174,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await _process.WaitForExitAsync(timeout.Token);
         }
+
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
