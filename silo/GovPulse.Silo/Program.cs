@@ -1,6 +1,11 @@
 using GovPulse.Dashboard;
 using GovPulse.Ingest;
 using GovPulse.Ingest.Api;
+using GovPulse.Security;
+using GovPulse.Security.Access;
+using GovPulse.Security.ApiReference;
+using GovPulse.Security.SignIn;
+using GovPulse.Security.Users;
 using GovPulse.Silo;
 using GovPulse.Silo.Health;
 using GovPulse.Silo.Operations;
@@ -17,6 +22,7 @@ builder.AddGovPulseStorage();
 builder.AddGovPulseSilo();
 builder.AddGovPulseIngest();
 builder.AddGovPulseDashboard();
+builder.AddGovPulseSecurity();
 builder.AddGovPulseSimulator();
 builder.AddGovPulseHealth();
 builder.AddGovPulseOperations();
@@ -24,14 +30,17 @@ builder.AddGovPulseJobs();
 
 var app = builder.Build();
 
-app.UseAuthentication();
+app.UseForwardedClients(); // only behind the proxies named in GovPulse:Auth:KnownProxies
+app.UseAuthentication(); // an API key when the request sends one, else the session cookie
 app.UseAuthorization();
+app.UseCookieAntiforgery(); // state-changing requests of signed-in people carry the anti-forgery token
 app.UseRateLimiter(); // after authorization: the limit is per key
-app.MapGroup("/api/v1").MapEventsApi().MapDashboardApis();
+app.MapGroup("/api/v1").MapEventsApi().MapAccountApi().MapDashboardApis(AccessPolicies.UnitReader);
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();
-app.MapGroup("/api/v1/admin").MapKeysApi(OperationsRegistration.AdminPolicy);
-app.MapDashboard();
+app.MapGroup("/api/v1/admin").MapKeysApi(OperationsRegistration.AdminPolicy).MapUsersApi(OperationsRegistration.AdminPolicy);
+app.MapDashboard(AccessPolicies.Reader);
+app.MapGovPulseApiReference(OperationsRegistration.AdminPolicy);
 app.PrintBannerOnStart();
 
 app.Run();

@@ -46,7 +46,7 @@ public sealed class CityRestartTests(ITestOutputHelper output) : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         await using var second = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey);
-        using var after = second.CreateClient();
+        using var after = second.CreateClient(NodeFixture.ApiKey);
         var afterScorecards = await AllScorecards(after);
         output.WriteLine($"{events.Count:N0} events; restart to ready and all 186 scorecards read in {clock.Elapsed.TotalSeconds:F1} s");
 

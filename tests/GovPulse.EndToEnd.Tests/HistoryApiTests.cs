@@ -18,7 +18,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_history_returns_the_published_hour_in_local_time()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
         var rows = await History(client, HistoryNodeFixture.Unit);
         var live = await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{HistoryNodeFixture.Unit}/indicators");
 
@@ -48,7 +48,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Dates_and_times_with_offset_select_the_range()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
         var at = DateTimeOffset.Parse((await History(client, HistoryNodeFixture.Unit))[^1].GetProperty("at").GetString()!, CultureInfo.InvariantCulture);
         var day = at.ToOffset(Vietnam).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var exact = at.ToOffset(Vietnam).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
@@ -69,7 +69,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Day_and_month_granularity_give_the_last_snapshot_of_each()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
         var hours = await History(client, HistoryNodeFixture.Unit);
 
         var days = await History(client, HistoryNodeFixture.Unit, "granularity=day");
@@ -84,7 +84,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Every_unit_is_in_the_published_hour_including_the_city()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         var city = await History(client, "79");
         var otherCommune = await History(client, "26740");
@@ -102,7 +102,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
     [InlineData("26737", "from=2020-01-01&to=2026-01-01", HttpStatusCode.BadRequest, "at most 2000 rows per request")]
     public async Task Bad_requests_are_refused_with_the_reason(string unit, string query, HttpStatusCode status, string reason)
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         using var response = await client.GetAsync(new Uri($"/api/v1/units/{unit}/history?{query}", UriKind.Relative));
 
@@ -113,7 +113,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Rankings_say_whether_they_come_from_history_or_live_grains()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         using var current = await client.GetAsync(new Uri($"/api/v1/rankings?period={Ndjson.MonthOf(DateTimeOffset.UtcNow)}", UriKind.Relative));
         using var endedWithoutHistory = await client.GetAsync(new Uri("/api/v1/rankings?period=2025-01", UriKind.Relative));
@@ -170,7 +170,7 @@ public sealed class HistoryNodeFixture : IAsyncLifetime
         }
 
         Node = await NodeProcess.StartAsync(DataDirectory, NodeFixture.ApiKey, "--GovPulse:Hourly:Cron=* * * * * ?");
-        using var reader = Node.CreateClient();
+        using var reader = Node.CreateClient(NodeFixture.ApiKey);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await reader.GetFromJsonAsync<JsonElement>($"/api/v1/units/{Unit}/history")).GetArrayLength() == 0)
         {

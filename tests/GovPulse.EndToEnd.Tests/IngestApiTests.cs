@@ -182,7 +182,7 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
     [Fact]
     public async Task Units_lists_the_city_its_departments_and_168_communes()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         var units = await client.GetFromJsonAsync<List<UnitResponse>>("/api/v1/units");
 
@@ -196,7 +196,7 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
     [Fact]
     public async Task Unknown_units_and_bad_periods_get_clear_errors()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         var unknown = await client.GetAsync(new Uri("/api/v1/units/00000/indicators", UriKind.Relative));
         var badPeriod = await client.GetAsync(new Uri("/api/v1/units/79/indicators?period=2026-13", UriKind.Relative));

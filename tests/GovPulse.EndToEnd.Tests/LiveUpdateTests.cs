@@ -11,7 +11,7 @@ public sealed class LiveUpdateTests(NodeFixture fixture) : IClassFixture<NodeFix
     {
         var now = DateTimeOffset.UtcNow.AddSeconds(-1);
         var inbox = new ScorecardInbox();
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(fixture.Node.BaseAddress, "/hubs/indicators")).Build();
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(fixture.Node.BaseAddress, "/hubs/indicators"), o => o.Headers.Add("X-Api-Key", NodeFixture.ApiKey)).Build();
         hub.On<ScorecardResponse>("scorecard", inbox.Add);
         await hub.StartAsync();
         await hub.InvokeAsync("Subscribe", "26758");
@@ -30,7 +30,7 @@ public sealed class LiveUpdateTests(NodeFixture fixture) : IClassFixture<NodeFix
     [Fact]
     public async Task Subscribing_to_an_unknown_unit_fails_with_a_reason()
     {
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(fixture.Node.BaseAddress, "/hubs/indicators")).Build();
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(fixture.Node.BaseAddress, "/hubs/indicators"), o => o.Headers.Add("X-Api-Key", NodeFixture.ApiKey)).Build();
         await hub.StartAsync();
 
         var subscribe = () => hub.InvokeAsync("Subscribe", "nowhere");

@@ -82,7 +82,7 @@ public sealed class ScoreApiTests(NodeFixture fixture) : IClassFixture<NodeFixtu
     [Fact]
     public async Task A_units_scorecard_has_the_contracts_shape_with_six_groups()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         var json = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/26737/indicators");
 
@@ -96,7 +96,7 @@ public sealed class ScoreApiTests(NodeFixture fixture) : IClassFixture<NodeFixtu
     [Fact]
     public async Task Rankings_list_all_168_communes_best_first_with_shared_ranks_for_equal_totals()
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         var rows = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/rankings?level=commune");
         var departments = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/rankings?level=department&period=2026-Q3");
@@ -119,7 +119,7 @@ public sealed class ScoreApiTests(NodeFixture fixture) : IClassFixture<NodeFixtu
 
     private async Task<HttpResponseMessage> Post(object body)
     {
-        using var client = fixture.Node.CreateClient();
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
         return await client.PostAsJsonAsync(new Uri("/api/v1/score", UriKind.Relative), body);
     }
 

@@ -40,12 +40,7 @@ public static class RankingApi
                 return TypedResults.Problem($"level '{level}' is not one of commune, department", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        Period evaluated;
-        if (string.IsNullOrEmpty(period))
-        {
-            evaluated = Period.MonthOf(clock.Now);
-        }
-        else if (!Period.TryParse(period, out evaluated, out var error))
+        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
         }
@@ -64,8 +59,7 @@ public static class RankingApi
             response.Headers[SourceHeader] = "live";
         }
 
-        var ranked = Ranking.Rank(scorecards, s => new RankingKey(
-            s.UnitCode, s.Total ?? 0, s.Groups.FirstOrDefault(g => g.Code == GroupCode.PROGRESS)?.Score ?? 0, s.Counts.Received));
+        var ranked = Ranking.Rank(scorecards, UnitRanking.KeyOf);
         IReadOnlyList<RankingRow> rows = ranked
             .Select(r => new RankingRow(
                 r.Rank,
@@ -84,7 +78,7 @@ public static class RankingApi
     /// still running, for other kinds of period (snapshots hold month figures only), and when no
     /// snapshot of the month holds every member.
     /// </summary>
-    private static async Task<(DateTimeOffset Hour, IReadOnlyList<Scorecard> Scorecards)?> PublishedAsync(
+    internal static async Task<(DateTimeOffset Hour, IReadOnlyList<Scorecard> Scorecards)?> PublishedAsync(
         IGrainFactory grains, Period period, IReadOnlyList<Unit> members, ScoringClock clock)
     {
         if (period.Kind != PeriodKind.Month || period.End > clock.Now)

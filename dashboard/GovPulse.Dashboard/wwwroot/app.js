@@ -1,121 +1,180 @@
-// GovPulse dashboard: the city's and one unit's figures, live over SignalR.
-(() => {
-  "use strict";
-  const CITY = "79";
-  const number = new Intl.NumberFormat("vi-VN");
-  const points = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const GROUPS = {
-    PUBLICITY: "Công khai, minh bạch",
-    PROGRESS: "Tiến độ, kết quả giải quyết",
-    ONLINE: "Dịch vụ công trực tuyến",
-    PAYMENT: "Thanh toán trực tuyến",
-    DIGITIZATION: "Mức độ số hóa hồ sơ",
-    SATISFACTION: "Mức độ hài lòng",
-  };
-  const clock = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
-  const cityCard = document.querySelector('[data-unit="79"]');
-  const unitCard = document.getElementById("unit-card");
-  const picker = document.getElementById("unit-picker");
-  const statusLine = document.getElementById("status");
-  const stale = document.getElementById("stale");
-  const params = new URLSearchParams(location.search);
-  let chosen = params.get("unit");
+// GovPulse dashboard: boots the page, shows the screen the URL names, keeps the live link and the
+// stale / offline banners, the language toggle and sign-in.
+import * as api from "./api.js";
+import * as auth from "./auth.js";
+import { h } from "./dom.js";
+import * as i18n from "./i18n.js";
+import * as live from "./live.js";
+import * as overview from "./overview.js";
+import * as period from "./period.js";
+import * as rankings from "./rankings.js";
+import * as router from "./router.js";
+import * as signin from "./signin.js";
+import * as unit from "./unit.js";
+import * as late from "./late.js";
 
-  function periodLabel(p) {
-    const m = /^(\d{4})-(\d{2})$/.exec(p);
-    return m ? `Tháng ${Number(m[2])}/${m[1]}` : p;
+const screens = { overview, rankings, unit, late };
+const view = document.getElementById("view");
+const periodBar = document.getElementById("period-bar");
+const stale = document.getElementById("stale");
+const offline = document.getElementById("offline");
+const nav = document.getElementById("nav");
+const langToggle = document.getElementById("lang-toggle");
+const account = document.getElementById("account");
+const userBox = document.getElementById("user");
+const signOut = document.getElementById("signout");
+
+let dispose = null;
+let controller = null;
+let firstScreen = true;
+let signInShown = false;
+
+function applyStaticWords() {
+  i18n.translate(document);
+  langToggle.textContent = i18n.t("lang.toggle");
+  langToggle.lang = i18n.lang() === "vi" ? "en" : "vi";
+  langToggle.setAttribute("aria-label", i18n.t("lang.toggleLabel"));
+  showStale();
+  showOffline(api.offlineSince());
+  showUser();
+}
+
+function showStale() {
+  // Before the first connection the page is not "stale" yet: it is still connecting.
+  stale.hidden = !live.isStale() && navigator.onLine !== false;
+  stale.textContent = i18n.t("live.stale");
+  document.body.classList.toggle("is-stale", !stale.hidden);
+}
+
+function showOffline(since) {
+  offline.hidden = !since;
+  if (since) {
+    offline.textContent = i18n.t("live.offline", { time: i18n.dateTime(since) });
+    offline.dataset.storedAt = since.toISOString();
+  }
+}
+
+function showUser() {
+  const me = auth.me();
+  account.hidden = !me;
+  userBox.textContent = me ? `${me.displayName || me.username} · ${i18n.roleName(me.role)}` : "";
+  // A department head sees their own unit only: no city overview, no rankings; nobody signed out sees them.
+  nav.hidden = auth.isDepartmentHead() || router.parse().name === "signin";
+}
+
+function markNav(route) {
+  for (const link of nav.querySelectorAll("a")) {
+    const current = (link.dataset.route === "overview" && route.name === "overview") || (link.dataset.route === "rankings" && route.name === "rankings");
+    if (current) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+}
+
+function showSignIn() {
+  if (signInShown || router.parse().name === "signin") return;
+  const route = router.parse();
+  const next = route.name === "signin" ? route.query.get("next") : location.hash;
+  router.go(router.href("/signin", { next: next && next !== "#/signin" ? next : undefined }));
+}
+
+async function show() {
+  const route = router.parse();
+  dispose?.();
+  dispose = null;
+  controller?.abort();
+  controller = new AbortController();
+  api.resetFreshness();
+  markNav(route);
+  showUser();
+
+  if (route.name === "signin") {
+    signInShown = true;
+    periodBar.replaceChildren();
+    periodBar.hidden = true;
+    live.watch([]);
+    dispose = signin.render({
+      root: view,
+      onSignedIn: () => {
+        signInShown = false;
+        showUser();
+        live.stop().then(() => live.start());
+        const next = route.query.get("next");
+        router.go(next && !auth.isDepartmentHead() ? next : auth.home());
+      },
+    });
+    document.title = `${i18n.t("signin.title")} — GovPulse`;
+    return;
+  }
+  signInShown = false;
+
+  if (!auth.canOpen(route)) {
+    router.go(auth.home());
+    return;
   }
 
-  function show(card, s) {
-    const set = (field, text) => {
-      const el = card.querySelector(`[data-field="${field}"]`);
-      if (el && el.textContent !== text) {
-        el.textContent = text;
-        if (el.tagName === "DD") { el.classList.remove("flash"); void el.offsetWidth; el.classList.add("flash"); }
-      }
-    };
-    if (card === unitCard) set("name", s.name);
-    set("period", "Kỳ đánh giá: " + periodLabel(s.period));
-    set("received", number.format(s.counts.received));
-    set("finished", number.format(s.counts.finished));
-    set("inProgressOnTime", number.format(s.counts.inProgressOnTime));
-    set("overdue", number.format(s.counts.finishedLate + s.counts.inProgressOverdue));
-    if (s.total !== null && s.total !== undefined) set("total", points.format(s.total));
-    set("band", s.band || "");
-    const list = card.querySelector('[data-field="groups"]');
-    if (list && s.groups) {
-      list.replaceChildren(...s.groups.map(g => {
-        const li = document.createElement("li");
-        const share = g.max > 0 ? Math.max(0, Math.min(100, 100 * g.score / g.max)) : 0;
-        li.innerHTML = `<span class="g-name"></span><span class="g-score"></span><span class="g-bar" aria-hidden="true"><span style="width:${share}%"></span></span>`;
-        li.querySelector(".g-name").textContent = GROUPS[g.code] || g.code;
-        li.querySelector(".g-score").textContent = `${points.format(g.score)} / ${number.format(g.max)}`;
-        return li;
-      }));
-    }
-    set("updated", "Cập nhật lúc " + clock.format(new Date()));
+  const screen = screens[route.name];
+  if (!screen) {
+    periodBar.hidden = true;
+    view.replaceChildren(h("section", { class: "card" }, h("h1", null, i18n.t("app.notFound")), h("p", null, h("a", { href: auth.home() }, i18n.t("app.home")))));
+    return;
   }
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/indicators")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(1000 * 2 ** ctx.previousRetryCount, 10000) })
-    .build();
+  const chosen = period.fromQuery(route.query);
+  periodBar.hidden = route.name === "late";
+  periodBar.replaceChildren(period.picker(chosen, label => {
+    router.go(router.href(pathOf(route), { ...Object.fromEntries(route.query), period: label }));
+  }));
+  document.title = `${route.name === "rankings" ? i18n.t("rankings.title") : route.name === "overview" ? i18n.t("city.name") : "…"} — GovPulse`;
+  dispose = screen.render({ root: view, route, query: route.query, period: chosen, signal: controller.signal });
 
-  connection.on("scorecard", s => {
-    if (s.unitCode === CITY) show(cityCard, s);
-    if (s.unitCode === chosen) show(unitCard, s);
+  if (!firstScreen) {
+    // Move focus to the new screen's heading for keyboard and screen-reader users.
+    const heading = view.querySelector("h1");
+    if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
+    window.scrollTo(0, 0);
+  }
+  firstScreen = false;
+}
+
+function pathOf(route) {
+  switch (route.name) {
+    case "rankings": return "/rankings";
+    case "unit": return `/units/${encodeURIComponent(route.code)}`;
+    case "late": return `/units/${encodeURIComponent(route.code)}/late`;
+    default: return "/";
+  }
+}
+
+async function boot() {
+  applyStaticWords();
+  i18n.onLangChange(() => { applyStaticWords(); show(); });
+  langToggle.addEventListener("click", () => i18n.setLang(i18n.lang() === "vi" ? "en" : "vi"));
+  signOut.addEventListener("click", async () => {
+    await auth.logout();
+    await live.stop();
+    showUser();
+    router.go(router.href("/signin"));
   });
+  api.onUnauthorized(showSignIn);
+  api.onOfflineChange(showOffline);
+  live.onUnauthorized(showSignIn);
+  live.on("state", showStale);
+  window.addEventListener("online", showStale);
+  window.addEventListener("offline", showStale);
 
-  async function subscribeAll() {
-    await connection.invoke("Subscribe", CITY);
-    if (chosen) await connection.invoke("Subscribe", chosen);
+  const status = await auth.check();
+  showUser();
+  router.onChange(show);
+  if (status === "signedOut" && router.parse().name !== "signin") {
+    showSignIn(); // the hash change shows the sign-in screen
+  } else {
+    if (status !== "signedOut") live.start();
+    show();
   }
 
-  function online(yes) {
-    stale.hidden = yes;
-    statusLine.textContent = yes ? "Trực tuyến — số liệu cập nhật tức thời" : "Mất kết nối — đang kết nối lại…";
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(e => console.warn("service worker", e));
   }
+}
 
-  connection.onreconnecting(() => online(false));
-  connection.onreconnected(async () => { online(true); await subscribeAll(); });
-  connection.onclose(() => { online(false); setTimeout(start, 5000); });
-
-  async function start() {
-    try {
-      await connection.start();
-      online(true);
-      await subscribeAll();
-    } catch {
-      online(false);
-      setTimeout(start, 5000);
-    }
-  }
-
-  picker.addEventListener("change", async () => {
-    const previous = chosen;
-    chosen = picker.value;
-    params.set("unit", chosen);
-    history.replaceState(null, "", "?" + params.toString());
-    if (connection.state === signalR.HubConnectionState.Connected) {
-      if (previous) await connection.invoke("Unsubscribe", previous);
-      await connection.invoke("Subscribe", chosen);
-    }
-  });
-
-  async function loadUnits() {
-    const units = await (await fetch("/api/v1/units")).json();
-    const groups = [["commune", "Phường, xã, đặc khu"], ["department", "Sở, ban, ngành"]];
-    for (const [kind, label] of groups) {
-      const group = document.createElement("optgroup");
-      group.label = label;
-      units.filter(u => u.kind === kind)
-        .sort((a, b) => a.name.localeCompare(b.name, "vi"))
-        .forEach(u => group.append(new Option(u.name, u.code)));
-      picker.append(group);
-    }
-    if (!chosen || !units.some(u => u.code === chosen)) chosen = picker.querySelector("option").value;
-    picker.value = chosen;
-  }
-
-  loadUnits().then(start);
-})();
+boot();

@@ -1,5 +1,6 @@
 using GovPulse.Grains;
 using GovPulse.Ingest.Security;
+using GovPulse.Security.SignIn;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 
@@ -9,7 +10,7 @@ public static class OperationsRegistration
 {
     public const string AdminPolicy = "admin";
 
-    /// <summary>Metrics (OpenTelemetry, Prometheus format), JSON logs when asked, and the admin policy.</summary>
+    /// <summary>Metrics (OpenTelemetry, Prometheus format), JSON logs when asked, and the admin policy (the bootstrap key or an admin signed in).</summary>
     public static WebApplicationBuilder AddGovPulseOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -17,8 +18,9 @@ public static class OperationsRegistration
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        // The bootstrap key, or a person signed in as admin (the caller scheme picks the key when one is sent, else the session).
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .AddAuthenticationSchemes(SessionCookie.CallerScheme)
             .RequireRole(ApiKeyAuthenticationHandler.AdminRole));
         if (builder.Configuration.GetValue<bool>("GovPulse:Logging:Json"))
         {

@@ -1,0 +1,59 @@
+using GovPulse.Grains;
+using GovPulse.Indicators.Periods;
+using GovPulse.Indicators.Scoring;
+using GovPulse.Indicators.Units;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovPulse.Dashboard.Apis;
+
+/// <summary>
+/// <c>GET /api/v1/units/{code}/comparison?period=P</c>: the unit's scorecard, the previous period's
+/// (<see cref="PreviousPeriod"/>) and the city's, in one answer — "So với kỳ trước / So với toàn thành phố".
+/// </summary>
+public static class ComparisonApi
+{
+    public static RouteGroupBuilder MapComparisonApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/units/{code}/comparison", GetComparison);
+        return api;
+    }
+
+    private static async Task<Results<Ok<UnitComparison>, ProblemHttpResult>> GetComparison(
+        string code, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+    {
+        if (units.Find(code) is not { } unit)
+        {
+            return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var previousPeriod = PreviousPeriod.Of(evaluated);
+        var isCity = code == units.City.Code;
+        var current = LiveScorecards.GetAsync(grains, units, code, evaluated);
+        var previous = LiveScorecards.GetAsync(grains, units, code, previousPeriod);
+        var city = isCity ? Task.FromResult<Scorecard?>(null) : CityAsync(grains, units, evaluated);
+        await Task.WhenAll(current, previous);
+        await city;
+
+        return TypedResults.Ok(new UnitComparison(
+            unit.Code,
+            unit.Name,
+            evaluated.Label,
+            previousPeriod.Label,
+            current.Result,
+            previous.Result,
+            city.Result,
+            ScoreChange.Between(current.Result, previous.Result),
+            city.Result is { } c ? ScoreChange.Between(current.Result, c) : null));
+    }
+
+    private static async Task<Scorecard?> CityAsync(IGrainFactory grains, UnitDirectory units, Period period) =>
+        await LiveScorecards.GetAsync(grains, units, units.City.Code, period);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using GovPulse.Grains;
+using GovPulse.Indicators.Units;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovPulse.Dashboard.Apis;
+
+/// <summary>
+/// <c>GET /api/v1/rankings/movers?level=commune|department&amp;period=P&amp;count=5</c>: who moved since
+/// the previous period. Both periods are ranked as <c>GET /rankings</c> ranks them.
+/// </summary>
+public static class MoversApi
+{
+    public const int DefaultCount = 5;
+    public const int MaxCount = 50;
+
+    public static RouteGroupBuilder MapMoversApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rankings/movers", GetMovers);
+        return api;
+    }
+
+    private static async Task<Results<Ok<RankingMovers>, ProblemHttpResult>> GetMovers(
+        string? level, string? period, string? count, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+    {
+        UnitKind kind;
+        switch (level ?? "commune")
+        {
+            case "commune": kind = UnitKind.Commune; break;
+            case "department": kind = UnitKind.Department; break;
+            default:
+                return BadRequest($"level '{level}' is not one of commune, department");
+        }
+
+        var take = DefaultCount;
+        if (!string.IsNullOrEmpty(count) && (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxCount))
+        {
+            return BadRequest($"count '{count}' is not a whole number in 1..{MaxCount}");
+        }
+
+        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
+        {
+            return BadRequest(error);
+        }
+
+        var previousPeriod = PreviousPeriod.Of(evaluated);
+        var members = units.All.Where(u => u.Kind == kind).ToList();
+        var current = UnitRanking.RankAsync(grains, members, evaluated, clock);
+        var previous = UnitRanking.RankAsync(grains, members, previousPeriod, clock);
+        await Task.WhenAll(current, previous);
+
+        var before = previous.Result.ToDictionary(r => r.Unit.UnitCode, StringComparer.Ordinal);
+        var rows = current.Result.Select(r =>
+        {
+            var s = r.Unit;
+            var was = before.GetValueOrDefault(s.UnitCode);
+            var comparable = was is not null && s.Counts.Received > 0 && was.Unit.Counts.Received > 0;
+            return new MoverRow(
+                s.UnitCode,
+                s.Name,
+                r.Rank,
+                s.Total ?? 0,
+                s.Band ?? string.Empty,
+                was?.Rank,
+                was?.Unit.Total,
+                comparable ? (s.Total ?? 0) - (was!.Unit.Total ?? 0) : null);
+        }).ToList();
+
+        var risers = rows.Where(r => r.Change > 0).OrderByDescending(r => r.Change).ThenBy(r => r.Rank).Take(take).ToList();
+        var fallers = rows.Where(r => r.Change < 0).OrderBy(r => r.Change).ThenBy(r => r.Rank).Take(take).ToList();
+        return TypedResults.Ok(new RankingMovers(level ?? "commune", evaluated.Label, previousPeriod.Label, rows, risers, fallers));
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,34 @@
+using GovPulse.Grains;
+using GovPulse.Indicators.Periods;
+using GovPulse.Indicators.Scoring;
+using GovPulse.Indicators.Units;
+
+namespace GovPulse.Dashboard.Apis;
+
+/// <summary>
+/// Ranks a level's units for a period exactly as <c>GET /rankings</c> does (an ended month from
+/// its last published hour, otherwise live), so the movers and the ranking always agree.
+/// </summary>
+public static class UnitRanking
+{
+    /// <summary>The ranking key of a scorecard: total, then PROGRESS, then dossiers received.</summary>
+    public static RankingKey KeyOf(Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        return new RankingKey(
+            scorecard.UnitCode,
+            scorecard.Total ?? 0,
+            scorecard.Groups.FirstOrDefault(g => g.Code == GroupCode.PROGRESS)?.Score ?? 0,
+            scorecard.Counts.Received);
+    }
+
+    public static async Task<IReadOnlyList<RankedUnit<Scorecard>>> RankAsync(
+        IGrainFactory grains, IReadOnlyList<Unit> members, Period period, ScoringClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(members);
+        var scorecards = (await RankingApi.PublishedAsync(grains, period, members, clock))?.Scorecards
+            ?? await Task.WhenAll(members.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetScorecard(period)));
+        return Ranking.Rank(scorecards, KeyOf);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovPulse.Security.Access;
+
+/// <summary>
+/// Which unit an endpoint of the read API shows, read from the endpoint itself: the <c>{code}</c>
+/// route value when its route has one. The endpoints without a unit in their route show every unit
+/// (rankings, movers), so they are city-wide — except the few listed here, which show no unit's figures.
+/// A new endpoint about one unit names its route value <c>{code}</c>, as the others do; under any other
+/// name it is judged city-wide (refused to department heads and scoped keys), never open.
+/// </summary>
+public static class ReadRules
+{
+    public const string UnitRouteValue = "code";
+
+    /// <summary>Routes without a unit that any reader may use: the list of units (names and codes, as the national portal publishes them) and the what-if calculator (it scores the counts it is given).</summary>
+    public static IReadOnlySet<string> OpenToEveryReader { get; } = new[]
+    {
+        "/api/v1/units",
+        "/api/v1/score",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The unit the request is about, or null for an endpoint without one.</summary>
+    public static string? UnitOf(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.GetRouteValue(UnitRouteValue) as string;
+    }
+
+    /// <summary>Whether the endpoint, having no unit, may be used by any reader.</summary>
+    public static bool IsOpenToEveryReader(Endpoint? endpoint) =>
+        endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern } && OpenToEveryReader.Contains(Normalise(pattern));
+
+    private static string Normalise(string pattern)
+    {
+        var trimmed = pattern.TrimEnd('/');
+        return trimmed.StartsWith('/') ? trimmed : "/" + trimmed;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using GovPulse.Indicators.Periods;
+using GovPulse.Security.Access;
+using GovPulse.Security.Users;
+using GovPulse.Storage.ClickHouse;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace GovPulse.Security.SignIn;
+
+/// <summary>
+/// <c>/api/v1/account</c>: people sign in and out with a session cookie. <c>me</c> says who is
+/// signed in; <c>antiforgery</c> hands out the token that <c>login</c>, <c>logout</c> and every other
+/// state-changing request of a signed-in person must carry in its header.
+/// </summary>
+public static partial class AccountApi
+{
+    public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var account = api.MapGroup("/account").WithTags("Account");
+        account.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Person);
+        account.MapGet("/antiforgery", Antiforgery).AllowAnonymous();
+        account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName).Accepts<SignInRequest>("application/json");
+        account.MapPost("/logout", Logout).AllowAnonymous();
+        return api;
+    }
+
+    private static async Task<Results<Ok<Person>, ProblemHttpResult>> Me(HttpContext http, UserDirectory users, CancellationToken cancellationToken) =>
+        http.User.Identity?.Name is { } name && await users.FindAsync(name, cancellationToken) is { Disabled: false } user
+            ? TypedResults.Ok(Person.Of(user))
+            : TypedResults.Problem("Sign in first (POST /api/v1/account/login).", statusCode: StatusCodes.Status401Unauthorized, title: "Sign in first");
+
+    private static Ok<AntiforgeryToken> Antiforgery(HttpContext http, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!));
+    }
+
+    private static async Task<Results<Ok<Person>, ProblemHttpResult>> Login(
+        HttpContext http, IAntiforgery antiforgery, IUserStore store, UserDirectory users, IGrainFactory grains, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (await AntiforgeryCheck.ProblemAsync(http, antiforgery) is { } forged)
+        {
+            return forged;
+        }
+
+        SignInRequest? request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<SignInRequest>(cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            request = null;
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.Username) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem(
+                "The body must be JSON with a username and a password: {\"username\": \"…\", \"password\": \"…\"}.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The sign-in request is not valid");
+        }
+
+        var logger = loggers.CreateLogger(typeof(AccountApi).FullName!);
+        var username = UserRules.Normalise(request.Username);
+        var guard = SignInGuard.Of(grains, username);
+        if (await guard.LockedUntil() is { } lockedUntil)
+        {
+            return Locked(http, lockedUntil, time);
+        }
+
+        // Read afresh, not from the cache: a password set a moment ago on another node must work.
+        var user = UserRules.IsUsername(username) ? await store.FindAsync(username, cancellationToken) : null;
+        if (!Passwords.Verify(user, request.Password, out var rehash))
+        {
+            var locked = await guard.Failed();
+            // An unknown username is not logged: it is often a password typed into the wrong field.
+            LogFailed(logger, user is null ? "(unknown username)" : username, Address(http), locked is not null);
+            return locked is { } until
+                ? Locked(http, until, time)
+                : TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
+
+        if (user!.Disabled)
+        {
+            LogDisabled(logger, username, Address(http));
+            return TypedResults.Problem(
+                "This account is disabled; ask an administrator to enable it.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
+
+        await guard.Succeeded();
+        if (rehash)
+        {
+            // The hash was made with older settings: store one with today's (a new version, so sign in after it).
+            var hash = Passwords.Hash(request.Password);
+            user = await store.UpdateAsync(username, u => u with { PasswordHash = hash }, time.GetUtcNow(), CancellationToken.None) ?? user;
+            users.Forget(username);
+        }
+
+        await http.SignInAsync(SessionCookie.Scheme, SessionCookie.PrincipalOf(user), new AuthenticationProperties { IsPersistent = true });
+        LogSignedIn(logger, username, user.Role, Address(http));
+        return TypedResults.Ok(Person.Of(user));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Logout(HttpContext http, IAntiforgery antiforgery, ILoggerFactory loggers)
+    {
+        if (await AntiforgeryCheck.ProblemAsync(http, antiforgery) is { } forged)
+        {
+            return forged;
+        }
+
+        var session = await http.AuthenticateAsync(SessionCookie.Scheme);
+        await http.SignOutAsync(SessionCookie.Scheme);
+        if (session.Principal?.Identity?.Name is { } username)
+        {
+            LogSignedOut(loggers.CreateLogger(typeof(AccountApi).FullName!), username);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>423 with when the lock ends, in Vietnam time, and <c>Retry-After</c>.</summary>
+    private static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
+    {
+        var local = VietnamTime.ToLocal(until);
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            $"Too many wrong passwords: sign-in for this username is locked until {local.ToString("HH:mm", CultureInfo.InvariantCulture)} " +
+            $"({local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}, Vietnam time). Try again then, or ask an administrator to set a new password.",
+            statusCode: StatusCodes.Status423Locked,
+            title: "Sign-in locked",
+            extensions: new Dictionary<string, object?> { ["lockedUntil"] = local });
+    }
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Username} ({Role}) signed in from {Address}")]
+    private static partial void LogSignedIn(ILogger logger, string username, string role, string address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wrong password for {Username} from {Address}; locked now: {Locked}")]
+    private static partial void LogFailed(ILogger logger, string username, string address, bool locked);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disabled user {Username} tried to sign in from {Address}")]
+    private static partial void LogDisabled(ILogger logger, string username, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Username} signed out")]
+    private static partial void LogSignedOut(ILogger logger, string username);
+}
+
+/// <summary>A sign-in. Prints without its password.</summary>
+public sealed record SignInRequest(string? Username, string? Password)
+{
+    public override string ToString() => $"SignInRequest {{ Username = {Username} }}";
+}
+
+/// <summary>The signed-in person (<c>/me</c> and a successful <c>/login</c>).</summary>
+/// <param name="Role"><c>leader</c>, <c>departmentHead</c>, <c>auditor</c> or <c>admin</c>.</param>
+/// <param name="UnitCode">A department head's unit; null for the other roles.</param>
+public sealed record Person(string Username, string DisplayName, string Role, string? UnitCode)
+{
+    public static Person Of(StoredUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.Username, user.DisplayName, user.Role, user.UnitCode);
+    }
+}
+
+/// <summary>The anti-forgery token and the header to send it in.</summary>
+public sealed record AntiforgeryToken(string Token, string HeaderName);

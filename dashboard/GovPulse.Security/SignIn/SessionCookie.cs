@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
+using GovPulse.Storage.ClickHouse;
+
+namespace GovPulse.Security.SignIn;
+
+/// <summary>The session of a signed-in person: an encrypted, HttpOnly, SameSite=Strict cookie holding who they are.</summary>
+public static class SessionCookie
+{
+    /// <summary>The authentication scheme of sessions.</summary>
+    public const string Scheme = "Session";
+
+    public const string CookieName = "GovPulse.Session";
+
+    /// <summary>
+    /// The scheme every request is authenticated with: the API key when the request sends
+    /// <c>X-Api-Key</c> (a key is never mixed with a session), else the session cookie.
+    /// </summary>
+    public const string CallerScheme = "Caller";
+
+    /// <summary>Who <paramref name="user"/> is, as the session holds it: name, role, unit, and the user's version when signing in.</summary>
+    public static ClaimsPrincipal PrincipalOf(StoredUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        List<Claim> claims =
+        [
+            new(ClaimTypes.Name, user.Username),
+            new(ClaimTypes.Role, user.Role),
+            new(PersonClaims.UserVersion, user.Version.ToString(CultureInfo.InvariantCulture)),
+        ];
+        if (user.UnitCode is { } unit)
+        {
+            claims.Add(new Claim(PersonClaims.Unit, unit));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>Whether a session made from <paramref name="principal"/> is still good for <paramref name="user"/> as stored now.</summary>
+    public static bool IsCurrent(ClaimsPrincipal principal, StoredUser? user)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return user is { Disabled: false }
+            && principal.FindFirst(PersonClaims.UserVersion)?.Value == user.Version.ToString(CultureInfo.InvariantCulture);
+    }
+}
