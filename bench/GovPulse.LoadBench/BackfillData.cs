@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using GovPulse.Cli.Simulation;
+using GovPulse.Cli.Wire;
+using GovPulse.Indicators.Events;
+using GovPulse.Indicators.Periods;
+
+namespace GovPulse.LoadBench;
+
+/// <summary>
+/// A slice of simulated city traffic, generated once before it is sent (so generating costs
+/// nothing while the node is measured) as NDJSON batch files of the size the senders post, in
+/// time order, with what the node must count afterwards: the events, and the dossiers received in
+/// each month (the city scorecard's <c>counts.received</c>). Kept in the work directory and
+/// reused by a later run with the same seed, range and batch size.
+/// </summary>
+public sealed record BackfillData(string Directory, int Batches, long Events, SortedDictionary<string, long> ReceivedByMonth)
+{
+    private const string ManifestName = "manifest.json";
+
+    public string BatchFile(int index) => Path.Combine(Directory, string.Create(CultureInfo.InvariantCulture, $"batch-{index:D6}.ndjson"));
+
+    public static BackfillData? Load(string directory)
+    {
+        var manifest = Path.Combine(directory, ManifestName);
+        return File.Exists(manifest) ? JsonSerializer.Deserialize<BackfillData>(File.ReadAllText(manifest)) : null;
+    }
+
+    public static BackfillData Generate(string directory, int seed, DateTimeOffset from, DateTimeOffset to, int batchSize, Action<DateTimeOffset, long> progress)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var received = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>(batchSize * 400);
+        var inBatch = 0;
+        var batches = 0;
+        var events = 0L;
+        var data = new BackfillData(directory, 0, 0, received);
+
+        void Flush()
+        {
+            if (inBatch == 0)
+            {
+                return;
+            }
+
+            File.WriteAllBytes(data.BatchFile(batches++), buffer.WrittenSpan.ToArray());
+            buffer.ResetWrittenCount();
+            inBatch = 0;
+        }
+
+        var city = new SimulatedCity(seed, from);
+        foreach (var hour in city.AdvanceTo(to))
+        {
+            foreach (var e in hour)
+            {
+                EventLineWriter.Write(e, buffer);
+                events++;
+                if (e.Type == EventType.DossierReceived)
+                {
+                    var month = VietnamTime.ToLocal(e.OccurredAt).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                    received[month] = received.GetValueOrDefault(month) + 1;
+                }
+
+                if (++inBatch == batchSize)
+                {
+                    Flush();
+                }
+            }
+
+            progress(city.Now, events);
+        }
+
+        Flush();
+        var done = data with { Batches = batches, Events = events };
+        File.WriteAllText(Path.Combine(directory, ManifestName), JsonSerializer.Serialize(done));
+        return done;
+    }
+}
