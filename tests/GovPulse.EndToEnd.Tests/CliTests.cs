@@ -137,6 +137,34 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
         replayed.Out.Should().Contain("26737").And.Contain("1 units");
     }
 
+    [Fact]
+    public async Task Users_added_with_the_cli_sign_in_until_disabled()
+    {
+        var node = fixture.Node.BaseAddress;
+
+        var added = await Cli.Run(node, "users", "add", "tran.thi.binh", "--name", "Trần Thị Bình", "--role", "departmentHead", "--unit", "26737");
+        var signedIn = await PersonSession.SignInAsync(fixture.Node, "tran.thi.binh", UserPassword);
+        var me = await signedIn.Client.GetFromJsonAsync<JsonElement>(PersonSession.Me);
+        var disabled = await Cli.Run(node, "users", "disable", "tran.thi.binh");
+        var listed = await Cli.Run(node, "users", "list", "--json");
+        var refused = await signedIn.Client.GetAsync(PersonSession.Me);
+        var unknown = await Cli.Run(node, "users", "disable", "nobody.here");
+        var headWithoutUnit = await Cli.Run(node, "users", "add", "le.van.c", "--name", "Lê Văn C", "--role", "departmentHead");
+
+        added.ExitCode.Should().Be(0, added.Err);
+        added.Out.Should().Contain("tran.thi.binh").And.Contain("Trần Thị Bình").And.NotContain(UserPassword);
+        me.GetProperty("role").GetString().Should().Be("departmentHead");
+        me.GetProperty("unitCode").GetString().Should().Be("26737");
+        disabled.ExitCode.Should().Be(0, disabled.Err);
+        JsonNode.Parse(listed.Out)!.AsArray().Single(u => u!["username"]!.GetValue<string>() == "tran.thi.binh")!["disabled"]!.GetValue<bool>().Should().BeTrue();
+        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        unknown.ExitCode.Should().Be(2);
+        unknown.Err.Should().Contain("has no user 'nobody.here'");
+        headWithoutUnit.ExitCode.Should().NotBe(0);
+        headWithoutUnit.Err.Should().Contain("give --unit CODE");
+        signedIn.Dispose();
+    }
+
     public void Dispose()
     {
         try
@@ -148,6 +176,9 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
             // best effort
         }
     }
+
+    /// <summary>The password the CLI reads from GOVPULSE_NEW_PASSWORD in these tests (a test value, not a secret).</summary>
+    private const string UserPassword = "kiểm thử dòng lệnh 2026";
 
     private async Task<string> SimulatedMorning(string name, int seed)
     {
@@ -197,6 +228,7 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
 
             start.Environment["GOVPULSE_URL"] = node.AbsoluteUri;
             start.Environment["GOVPULSE_KEY"] = key;
+            start.Environment["GOVPULSE_NEW_PASSWORD"] = UserPassword;
             var cli = new Cli(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
             cli._process.OutputDataReceived += (_, e) => cli.Record(cli._out, e.Data);
             cli._process.ErrorDataReceived += (_, e) => cli.Record(cli._err, e.Data);

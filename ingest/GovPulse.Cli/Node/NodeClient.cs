@@ -136,6 +136,44 @@ public sealed class NodeClient : IDisposable
         await EnsureOk(response, $"revoke key {id}", cancellationToken, admin: true);
     }
 
+    public async Task<UserRow> AddUserAsync(UserRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "api/v1/admin/users") { Content = JsonContent.Create(request, options: Json) },
+            $"add user {request.Username}",
+            cancellationToken,
+            idempotent: false);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new CliException($"{BaseAddress} already has a user '{request.Username}' (409): usernames are never reused; pick another, or see `govpulse users list`");
+        }
+
+        await EnsureOk(response, $"add user {request.Username}", cancellationToken, admin: true);
+        return await ReadJson<UserRow>(response, "POST /api/v1/admin/users", cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserRow>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/v1/admin/users"), "list users", cancellationToken);
+        await EnsureOk(response, "list users", cancellationToken, admin: true);
+        return await ReadJson<List<UserRow>>(response, "GET /api/v1/admin/users", cancellationToken);
+    }
+
+    /// <summary>POST /api/v1/admin/users/{username}/{action} (disable, enable) → 204.</summary>
+    public async Task ChangeUserAsync(string username, string action, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, $"api/v1/admin/users/{Uri.EscapeDataString(username)}/{action}"),
+            $"{action} user {username}",
+            cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new CliException($"{BaseAddress} has no user '{username}' (404): list the users with `govpulse users list`");
+        }
+
+        await EnsureOk(response, $"{action} user {username}", cancellationToken, admin: true);
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <param name="idempotent">

@@ -29,3 +29,9 @@ public sealed record CreatedKey(string Id, string Name, IReadOnlyList<string>? U
 
 /// <summary>An item of <c>GET /api/v1/admin/keys</c>.</summary>
 public sealed record KeyRow(string Id, string Name, IReadOnlyList<string>? Units, int? RatePerMinute, DateTimeOffset? CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>POST /api/v1/admin/users body (docs/api.md).</summary>
+public sealed record UserRequest(string Username, string DisplayName, string Role, string? UnitCode, string Password);
+
+/// <summary>A user as the node shows it: never a password or its hash.</summary>
+public sealed record UserRow(string Username, string DisplayName, string Role, string? UnitCode, bool Disabled, DateTimeOffset? CreatedAt, DateTimeOffset? ChangedAt);
