@@ -53,7 +53,9 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
             Directory.CreateDirectory(directory);
             var engine = _engine = await Task.Run(() => ChDbEngine.Open(directory));
             _endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, _loggerFactory);
-            connectionString = _endpoint.ConnectionStringFor(_options.Database);
+            // Same process, loopback: compressing every insert (the driver's default) only to
+            // decompress it again costs CPU and saves nothing.
+            connectionString = _endpoint.ConnectionStringFor(_options.Database) + ";Compression=false";
             LogEmbedded(directory, _endpoint.BaseAddress);
         }
         else
