@@ -59,7 +59,7 @@ public static class RankingApi
             response.Headers[SourceHeader] = "live";
         }
 
-        var ranked = Ranking.Rank(scorecards, UnitRanking.KeyOf);
+        var ranked = Ranking.Rank(scorecards, RankingKey.Of);
         IReadOnlyList<RankingRow> rows = ranked
             .Select(r => new RankingRow(
                 r.Rank,

@@ -11,17 +11,6 @@ namespace GovPulse.Dashboard.Apis;
 /// </summary>
 public static class UnitRanking
 {
-    /// <summary>The ranking key of a scorecard: total, then PROGRESS, then dossiers received.</summary>
-    public static RankingKey KeyOf(Scorecard scorecard)
-    {
-        ArgumentNullException.ThrowIfNull(scorecard);
-        return new RankingKey(
-            scorecard.UnitCode,
-            scorecard.Total ?? 0,
-            scorecard.Groups.FirstOrDefault(g => g.Code == GroupCode.PROGRESS)?.Score ?? 0,
-            scorecard.Counts.Received);
-    }
-
     public static async Task<IReadOnlyList<RankedUnit<Scorecard>>> RankAsync(
         IGrainFactory grains, IReadOnlyList<Unit> members, Period period, ScoringClock clock)
     {
@@ -29,6 +18,6 @@ public static class UnitRanking
         ArgumentNullException.ThrowIfNull(members);
         var scorecards = (await RankingApi.PublishedAsync(grains, period, members, clock))?.Scorecards
             ?? await Task.WhenAll(members.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetScorecard(period)));
-        return Ranking.Rank(scorecards, KeyOf);
+        return Ranking.Rank(scorecards, RankingKey.Of);
     }
 }

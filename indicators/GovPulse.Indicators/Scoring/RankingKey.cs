@@ -12,4 +12,15 @@ public sealed record RankingKey(string UnitCode, decimal Total, decimal Progress
         ArgumentNullException.ThrowIfNull(score);
         return new RankingKey(unitCode, score.Total, score.Group(GroupCode.PROGRESS).Score, received);
     }
+
+    /// <summary>The key of a unit's scorecard (a unit with no total ranks as 0).</summary>
+    public static RankingKey Of(Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        return new RankingKey(
+            scorecard.UnitCode,
+            scorecard.Total ?? 0,
+            scorecard.Groups.FirstOrDefault(g => g.Code == GroupCode.PROGRESS)?.Score ?? 0,
+            scorecard.Counts.Received);
+    }
 }

@@ -22,7 +22,7 @@ public static class HourlySummaries
         ArgumentNullException.ThrowIfNull(units);
         var city = scorecards.Single(s => s.UnitCode == units.City.Code);
         var communes = scorecards.Where(s => units.Find(s.UnitCode)?.Kind == UnitKind.Commune);
-        var ranked = Ranking.Rank(communes, KeyOf)
+        var ranked = Ranking.Rank(communes, RankingKey.Of)
             .Select(r => new HourlyRank(r.Rank, r.Unit.UnitCode, r.Unit.Name, r.Unit.Total ?? 0, r.Unit.Band ?? string.Empty))
             .ToList();
         return new HourlySummary(
@@ -35,16 +35,6 @@ public static class HourlySummaries
             Changes(scorecards, previousTotals));
     }
 
-    /// <summary>The ranking's order (indicators-766.md §3): total, then PROGRESS, then dossiers received, then code.</summary>
-    public static RankingKey KeyOf(Scorecard scorecard)
-    {
-        ArgumentNullException.ThrowIfNull(scorecard);
-        return new RankingKey(
-            scorecard.UnitCode,
-            scorecard.Total ?? 0,
-            scorecard.Groups.FirstOrDefault(g => g.Code == GroupCode.PROGRESS)?.Score ?? 0,
-            scorecard.Counts.Received);
-    }
 
     /// <summary>Units whose total differs from the previous hour's (or that it did not have), biggest moves first.</summary>
     private static List<HourlyChange> Changes(IEnumerable<Scorecard> scorecards, IReadOnlyDictionary<string, decimal>? previousTotals)
