@@ -168,8 +168,10 @@ public static class BackfillScenario
             var counted = scorecard.GetProperty("counts").GetProperty("received").GetInt64();
             var same = counted == expected;
             ok &= same;
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"  city {month}: received {counted:N0}, sent {expected:N0} dossier receipts → {(same ? "[green]equal[/]" : "[red]DIFFERENT[/]")}");
+            // The verdict is markup itself, so it cannot go through an interpolated (escaping) hole.
+            var verdict = same ? "[green]equal[/]" : "[red]DIFFERENT[/]";
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"  city {Markup.Escape(month.ToString() ?? string.Empty)}: received {counted:N0}, sent {expected:N0} dossier receipts → {verdict}"));
         }
 
         return ok;
