@@ -62,7 +62,8 @@ export function render({ root, route, signal }) {
               d.supplementRequests > 0 ? h("span", { class: "sub" }, t("late.supplements", { n: count(d.supplementRequests) })) : null),
             h("td", null,
               h("span", null, d.status === "overdue" ? t("late.overdue") : t("late.onTime")),
-              daysLate != null ? h("span", { class: "sub late-days" }, t("late.daysLate", { n: count(daysLate) })) : null,
+              // Due earlier today: "late by 0 working days" reads oddly, so say it fell due today.
+              daysLate != null ? h("span", { class: "sub late-days" }, daysLate === 0 ? t("late.lateToday") : t("late.daysLate", { n: count(daysLate) })) : null,
               daysLeft != null ? h("span", { class: "sub" }, t("late.daysLeft", { n: count(daysLeft) })) : null));
         }))));
     } catch (error) {
