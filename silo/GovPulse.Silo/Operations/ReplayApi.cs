@@ -53,7 +53,7 @@ public static class ReplayApi
             events++;
             if (batch.Count == Batch)
             {
-                changed += (await grain.Apply([.. batch])).Changed;
+                changed += (await grain.Apply(batch.ToImmutableArray())).Changed;
                 batch.Clear();
             }
         }
