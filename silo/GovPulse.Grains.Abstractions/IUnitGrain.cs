@@ -17,8 +17,12 @@ namespace GovPulse.Grains;
 public interface IUnitGrain : IGrainWithStringKey
 {
     /// <summary>Applies events already stored in ClickHouse. Re-applying an event changes nothing.</summary>
+    /// <remarks>
+    /// <see cref="UnitEvent"/> is an immutable record, so the events are passed as they are: without
+    /// <c>[Immutable]</c> a call inside the silo deep-copies every event through the JSON codec.
+    /// </remarks>
     [Alias("apply")]
-    Task<ApplyResult> Apply(ImmutableArray<UnitEvent> events);
+    Task<ApplyResult> Apply([Immutable] ImmutableArray<UnitEvent> events);
 
     /// <summary>The unit's Decision 766 scorecard for the period, judged at min(now, end of period).</summary>
     [Alias("scorecard"), ReadOnly]

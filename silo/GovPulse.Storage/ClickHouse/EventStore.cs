@@ -12,6 +12,14 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
 {
     private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload"];
 
+    private static readonly string[] KeyColumns = ["event_id", "unit_code", "occurred_at"];
+
+    /// <remarks>
+    /// Two steps: <c>event_ids</c> says by point lookups which ids are stored and where (unit, time),
+    /// then only those are read from <c>events</c>, by its sorting key. An id in <c>event_ids</c>
+    /// whose event is missing (a crash between the two inserts of <see cref="AppendAsync"/>) counts as
+    /// not stored, so sending it again stores it.
+    /// </remarks>
     public async Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<string, UnitEvent>(StringComparer.Ordinal);
@@ -23,16 +31,47 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
         var client = await database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("ids", eventIds.ToArray());
+        var ids = new List<string>();
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        long from = long.MaxValue, to = long.MinValue;
+        using (var keys = await client.ExecuteReaderAsync(
+            "SELECT event_id, unit_code, toUnixTimestamp64Milli(occurred_at) FROM event_ids WHERE event_id IN {ids:Array(String)}",
+            parameters,
+            null,
+            cancellationToken))
+        {
+            while (await keys.ReadAsync(cancellationToken))
+            {
+                ids.Add(keys.GetString(0));
+                units.Add(keys.GetString(1));
+                var at = keys.GetInt64(2);
+                from = Math.Min(from, at);
+                to = Math.Max(to, at);
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        var where = new ClickHouseParameterCollection();
+        where.AddParameter("ids", ids.ToArray());
+        where.AddParameter("units", units.ToArray());
+        where.AddParameter("from", from);
+        where.AddParameter("to", to);
         // One row per id, the one the unit readers pick (first by occurred_at): a re-delivery that
         // has not merged away yet is the same event, so which copy does not matter.
         using var reader = await client.ExecuteReaderAsync(
             """
             SELECT event_id, payload FROM events
-            WHERE event_id IN {ids:Array(String)}
+            WHERE unit_code IN {units:Array(String)}
+              AND occurred_at >= fromUnixTimestamp64Milli({from:Int64}) AND occurred_at <= fromUnixTimestamp64Milli({to:Int64})
+              AND event_id IN {ids:Array(String)}
             ORDER BY occurred_at, event_id
             LIMIT 1 BY event_id
             """,
-            parameters,
+            where,
             null,
             cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -43,6 +82,11 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
         return found;
     }
 
+    /// <remarks>
+    /// The ids go into <c>event_ids</c> before the events go into <c>events</c>: a crash between
+    /// the two leaves an id without its event, which <see cref="FindStoredAsync"/> treats as not
+    /// stored, never an event the duplicate check cannot find.
+    /// </remarks>
     public async Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
@@ -52,6 +96,7 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
 
         var client = await database.GetClientAsync();
         var ingestedAt = time.GetUtcNow().UtcDateTime;
+        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), null, cancellationToken);
         var rows = events.Select(e => new object[]
         {
             e.EventId, e.UnitCode, e.Type.ToString(), e.SubjectId, e.OccurredAt.UtcDateTime, ingestedAt, StoredEventJson.Serialize(e),
