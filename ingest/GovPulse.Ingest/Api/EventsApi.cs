@@ -42,25 +42,21 @@ public static class EventsApi
             return Overloaded(http, gate.BatchesFull);
         }
 
-        byte[]? body;
-        try
-        {
-            body = await ReadUpTo(http.Request.Body, limit, cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            body = null;
-        }
-
-        if (body is null)
-        {
-            return TooLarge(BatchTooLargeException.Body(limit));
-        }
-
         ParsedBatch batch;
         try
         {
-            batch = EventLineReader.Read(body, BatchRules.From(options.Value, time));
+            using var body = await PooledBody.ReadAsync(http.Request.Body, http.Request.ContentLength, limit, cancellationToken);
+            if (body is null)
+            {
+                return TooLarge(BatchTooLargeException.Body(limit));
+            }
+
+            // The events read from it are strings of their own, so the buffer goes back to the pool here.
+            batch = EventLineReader.Read(body.Span, BatchRules.From(options.Value, time));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(BatchTooLargeException.Body(limit));
         }
         catch (UnreadableBodyException ex)
         {
@@ -82,25 +78,6 @@ public static class EventsApi
         {
             return Overloaded(http, ex.Refusal);
         }
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a server without a body-size feature, or a chunked body).</summary>
-    private static async Task<byte[]?> ReadUpTo(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>503 with <c>Retry-After</c>: the node is overloaded, nothing is lost by sending the batch again later.</summary>

@@ -200,6 +200,7 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
             return;
         }
 
+        using var pooledBody = query; // its buffer goes back to the pool once the request is answered
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             LogRequest(request.Method, request.QueryString.Value ?? string.Empty, request.Headers.ContentEncoding.ToString(), query.Statement.Length, StatementHead(query.Statement.Span));

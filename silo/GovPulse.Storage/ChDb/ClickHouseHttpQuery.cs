@@ -8,26 +8,28 @@ namespace GovPulse.Storage.ChDb;
 /// (URL <c>query</c>, then a newline and the body, if both are present), the database, the
 /// default output format and the <c>param_*</c> values. Other URL settings are accepted and ignored.
 /// </summary>
-internal sealed class ClickHouseHttpQuery
+internal sealed class ClickHouseHttpQuery : IDisposable
 {
+    private readonly PooledBufferStream _body;
+
     private const string ParameterPrefix = "param_";
 
     private ClickHouseHttpQuery(
-        ReadOnlyMemory<byte> statement,
+        PooledBufferStream body,
         string? database,
         string? defaultFormat,
         string queryId,
         IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
-        Statement = statement;
+        _body = body;
         Database = database;
         DefaultFormat = defaultFormat;
         QueryId = queryId;
         Parameters = parameters;
     }
 
-    /// <summary>The statement's bytes, binary data included (empty when the request carried none).</summary>
-    public ReadOnlyMemory<byte> Statement { get; }
+    /// <summary>The statement's bytes, binary data included (empty when the request carried none); valid until disposed.</summary>
+    public ReadOnlyMemory<byte> Statement => _body.Written;
 
     public string? Database { get; }
 
@@ -67,7 +69,7 @@ internal sealed class ClickHouseHttpQuery
         string? queryId = url["query_id"];
         AddParameters(url.Select(p => (p.Key, (string?)p.Value)), parameters);
 
-        var body = new MemoryStream(capacity: (int)Math.Clamp(request.ContentLength ?? 0, 0, int.MaxValue / 2) + (urlQuery?.Length ?? 0) + 1);
+        var body = new PooledBufferStream((int)Math.Clamp(request.ContentLength ?? 0, 0, int.MaxValue / 2) + (urlQuery?.Length ?? 0) + 1);
         // Only multipart forms carry fields: an x-www-form-urlencoded body (curl -d) is the query
         // text itself, as ClickHouse reads it.
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
@@ -114,12 +116,15 @@ internal sealed class ClickHouseHttpQuery
         }
 
         return new ClickHouseHttpQuery(
-            new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length),
+            body,
             string.IsNullOrEmpty(database) ? null : database,
             string.IsNullOrEmpty(defaultFormat) ? null : defaultFormat,
             string.IsNullOrEmpty(queryId) ? Guid.NewGuid().ToString() : queryId,
             parameters);
     }
+
+    /// <summary>Returns the body's pooled buffer: call once the engine has run the statement.</summary>
+    public void Dispose() => _body.Dispose();
 
     private static void AddParameters(IEnumerable<(string Key, string? Value)> source, List<KeyValuePair<string, string>> parameters)
     {
@@ -132,11 +137,11 @@ internal sealed class ClickHouseHttpQuery
         }
     }
 
-    private static void WriteUtf8(MemoryStream stream, string? text)
+    private static void WriteUtf8(PooledBufferStream stream, string? text)
     {
         if (!string.IsNullOrEmpty(text))
         {
-            stream.Write(Encoding.UTF8.GetBytes(text));
+            stream.WriteUtf8(text);
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class ApiKeyStore(ClickHouseDatabase database) : IApiKeyStore
             key.Id, key.Name, key.Sha256, key.Units.ToArray(), (uint)key.RatePerMinute,
             key.CreatedAt.UtcDateTime, key.RevokedAt?.UtcDateTime, version,
         ];
-        await client.InsertBinaryAsync("api_keys", Columns, [row!], null, cancellationToken);
+        await client.InsertBinaryAsync("api_keys", Columns, [row!], database.InsertOptions, cancellationToken);
     }
 
     private async Task<List<StoredApiKey>> ReadAsync(string where, ClickHouseParameterCollection parameters, CancellationToken cancellationToken)

@@ -44,6 +44,17 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
 
     public Task<ClickHouseClient> GetClientAsync() => _client.Value;
 
+    /// <summary>
+    /// What every store's <c>InsertBinaryAsync</c> passes: the table's column types are asked once per
+    /// client, not before every insert, and (embedded) the body goes uncompressed over loopback.
+    /// Migrations finish before anyone gets the client, so a cached schema is the current one.
+    /// </summary>
+    public InsertOptions InsertOptions => IsEmbedded ? EmbeddedInserts : ServerInserts;
+
+    private static InsertOptions EmbeddedInserts { get; } = new() { UseSchemaCache = true, Compressor = IdentityContentEncoding.Instance };
+
+    private static InsertOptions ServerInserts { get; } = new() { UseSchemaCache = true };
+
     private async Task<ClickHouseClient> StartAsync()
     {
         string connectionString;

@@ -25,6 +25,6 @@ public sealed class DataProtectionKeyStore(ClickHouseDatabase database) : IDataP
     {
         var client = await database.GetClientAsync();
         object[] row = [friendlyName, xml, at.UtcDateTime];
-        await client.InsertBinaryAsync("data_protection_keys", Columns, [row], null, cancellationToken);
+        await client.InsertBinaryAsync("data_protection_keys", Columns, [row], database.InsertOptions, cancellationToken);
     }
 }

@@ -96,12 +96,12 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
 
         var client = await database.GetClientAsync();
         var ingestedAt = time.GetUtcNow().UtcDateTime;
-        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), null, cancellationToken);
+        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), database.InsertOptions, cancellationToken);
         var rows = events.Select(e => new object[]
         {
             e.EventId, e.UnitCode, e.Type.ToString(), e.SubjectId, e.OccurredAt.UtcDateTime, ingestedAt, StoredEventJson.Serialize(e),
         });
-        await client.InsertBinaryAsync("events", Columns, rows, null, cancellationToken);
+        await client.InsertBinaryAsync("events", Columns, rows, database.InsertOptions, cancellationToken);
     }
 
     public IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>

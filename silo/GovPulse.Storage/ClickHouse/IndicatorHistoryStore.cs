@@ -131,7 +131,7 @@ public sealed class IndicatorHistoryStore(ClickHouseDatabase database) : IIndica
         });
 
         // One insert, one block: the hour is stored whole or not at all.
-        await client.InsertBinaryAsync("indicator_snapshots", Columns, rows, null, cancellationToken);
+        await client.InsertBinaryAsync("indicator_snapshots", Columns, rows, database.InsertOptions, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, decimal>> TotalsAtAsync(DateTimeOffset hour, CancellationToken cancellationToken = default)

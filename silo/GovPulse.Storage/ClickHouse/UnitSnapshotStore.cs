@@ -53,7 +53,7 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
             snapshot.UnitCode, (ushort)snapshot.Format, snapshot.CoversUntil.UtcDateTime, snapshot.TakenAt.UtcDateTime,
             (uint)snapshot.Dossiers, (uint)snapshot.Petitions, state,
         ];
-        await client.InsertBinaryAsync("unit_snapshots", Columns, [row], null, cancellationToken);
+        await client.InsertBinaryAsync("unit_snapshots", Columns, [row], database.InsertOptions, cancellationToken);
     }
 
     public async Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default)

@@ -102,7 +102,7 @@ public sealed class UserStore(ClickHouseDatabase database) : IUserStore, IDispos
             user.Username, user.DisplayName, user.Role, user.UnitCode, user.PasswordHash, user.Disabled,
             user.CreatedAt.UtcDateTime, user.ChangedAt.UtcDateTime, user.Version,
         ];
-        await client.InsertBinaryAsync("users", Columns, [row!], null, cancellationToken);
+        await client.InsertBinaryAsync("users", Columns, [row!], database.InsertOptions, cancellationToken);
     }
 
     private async Task<List<StoredUser>> ReadAsync(string where, ClickHouseParameterCollection parameters, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using ClickHouse.Driver.ADO.Parameters;
 using ClickHouse.Driver.Compression;
 using ClickHouse.Driver.Numerics;
 using ClickHouse.Driver.Utility;
+using GovPulse.Storage.ChDb;
 using GovPulse.Storage.Tests.Fixtures;
 
 namespace GovPulse.Storage.Tests.ChDb;
@@ -132,7 +133,7 @@ public sealed class ClickHouseHttpEndpointTests : IDisposable
         (await _client.ExecuteScalarAsync("SELECT sum(id) FROM bulk")).Should().Be((ulong)Rows * (Rows - 1) / 2);
     }
 
-    public static TheoryData<string> Compressors => ["gzip", "zstd", "br", "lz4"];
+    public static TheoryData<string> Compressors => ["gzip", "zstd", "br", "lz4", "identity"];
 
     [Theory]
     [MemberData(nameof(Compressors))]
@@ -143,6 +144,7 @@ public sealed class ClickHouseHttpEndpointTests : IDisposable
             "gzip" => GZipCompressor.Default,
             "zstd" => ZstdCompressor.Default,
             "br" => BrotliCompressor.Default,
+            "identity" => IdentityContentEncoding.Instance, // what the node's own client sends
             _ => Lz4Compressor.Default,
         };
         var table = "compressed_" + encoding;
