@@ -156,6 +156,25 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
     }
 
     [Fact]
+    public async Task A_streamed_body_under_the_limit_is_read_whole_however_it_arrives()
+    {
+        using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+        // About 700 KB with no Content-Length: the node's pooled buffer has to grow many times over.
+        var lines = Enumerable.Range(0, 2_000).Select(i => Ndjson.Received("26767", $"e2e-streamed-{i}", _now.AddMinutes(-i))).ToArray();
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))), bufferSize: 1_000);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/events", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+        var result = await response.Content.ReadFromJsonAsync<IngestResponse>();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        result!.Accepted.Should().Be(2_000);
+        result.Rejected.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_line_over_the_line_limit_gets_413()
     {
         using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);

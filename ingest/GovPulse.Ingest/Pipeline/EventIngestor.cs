@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GovPulse.Grains;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Units;
@@ -40,30 +41,35 @@ public sealed partial class EventIngestor(
     {
         var rejected = batch.Rejected.ToList();
         var firsts = new List<ParsedLine>(batch.Lines.Count);
-        // The later lines of each event id: exact repeats (the reader refuses an id reused inside the batch).
-        var repeats = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // The later lines of each event id (null while there are none): exact repeats, since the
+        // reader refuses an id reused inside the batch for another event.
+        var repeats = new Dictionary<string, List<int>?>(batch.Lines.Count, StringComparer.Ordinal);
+        var repeated = 0;
         foreach (var line in batch.Lines)
         {
             if (!units.Contains(line.Event.UnitCode))
             {
                 rejected.Add(new Rejection(line.Line, line.Event.EventId, $"line {line.Line}: unitCode '{line.Event.UnitCode}' is not a known unit"));
+                continue;
             }
-            else if (repeats.TryGetValue(line.Event.EventId, out var later))
+
+            ref var later = ref CollectionsMarshal.GetValueRefOrAddDefault(repeats, line.Event.EventId, out var seen);
+            if (seen)
             {
-                later.Add(line.Line);
+                (later ??= []).Add(line.Line);
+                repeated++;
             }
             else
             {
-                repeats.Add(line.Event.EventId, []);
                 firsts.Add(line);
             }
         }
 
         var outcome = await StoreAsync(firsts, cancellationToken);
-        var duplicates = outcome.Known.Count + repeats.Values.Sum(r => r.Count);
+        var duplicates = outcome.Known.Count + repeated;
         foreach (var (line, stored) in outcome.Conflicts)
         {
-            var reused = repeats[line.Event.EventId];
+            var reused = repeats[line.Event.EventId] ?? [];
             duplicates -= reused.Count;
             var differs = string.Join(", ", EventDifference.Between(stored, line.Event));
             foreach (var number in reused.Prepend(line.Line))

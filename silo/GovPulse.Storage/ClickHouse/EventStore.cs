@@ -8,11 +8,35 @@ namespace GovPulse.Storage.ClickHouse;
 /// The <c>events</c> table: every accepted event, written before it is acknowledged, and read
 /// back when a unit grain rebuilds.
 /// </summary>
-public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) : IEventStore
+public sealed class EventStore : IEventStore
 {
     private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload"];
 
     private static readonly string[] KeyColumns = ["event_id", "unit_code", "occurred_at"];
+
+    private readonly ClickHouseDatabase database;
+    private readonly TimeProvider time;
+    private readonly StoredIdFilter? _storedIds;
+    private readonly Lock _loadLock = new();
+    private Task? _load;
+
+    /// <summary>A store that keeps a <see cref="StoredIdFilter"/> when the database is embedded (this node its only writer).</summary>
+    public EventStore(ClickHouseDatabase database, TimeProvider time)
+        : this(database, time, soleWriter: database.IsEmbedded)
+    {
+    }
+
+    /// <param name="soleWriter">
+    /// True when no other process writes to the database, so the store may answer "not stored" from
+    /// its own <see cref="StoredIdFilter"/>; never with a server that other nodes write to.
+    /// </param>
+    public EventStore(ClickHouseDatabase database, TimeProvider time, bool soleWriter)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        this.time = time;
+        _storedIds = soleWriter ? new StoredIdFilter() : null;
+    }
 
     /// <remarks>
     /// Two steps: <c>event_ids</c> says by point lookups which ids are stored and where (unit, time),
@@ -23,6 +47,15 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
     public async Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<string, UnitEvent>(StringComparer.Ordinal);
+        if (_storedIds is not null)
+        {
+            StartLoadingStoredIds();
+            if (_storedIds.IsComplete)
+            {
+                eventIds = eventIds.Where(_storedIds.MightContain).ToList();
+            }
+        }
+
         if (eventIds.Count == 0)
         {
             return found;
@@ -94,6 +127,15 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
             return;
         }
 
+        if (_storedIds is not null)
+        {
+            StartLoadingStoredIds();
+            foreach (var e in events)
+            {
+                _storedIds.Add(e.EventId);
+            }
+        }
+
         var client = await database.GetClientAsync();
         var ingestedAt = time.GetUtcNow().UtcDateTime;
         await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), database.InsertOptions, cancellationToken);
@@ -102,6 +144,72 @@ public sealed class EventStore(ClickHouseDatabase database, TimeProvider time) :
             e.EventId, e.UnitCode, e.Type.ToString(), e.SubjectId, e.OccurredAt.UtcDateTime, ingestedAt, StoredEventJson.Serialize(e),
         });
         await client.InsertBinaryAsync("events", Columns, rows, database.InsertOptions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts filling the <see cref="StoredIdFilter"/> (when this store keeps one) and completes
+    /// when it is full (the first call of either method starts it too).
+    /// </summary>
+    public Task PrepareAsync()
+    {
+        StartLoadingStoredIds();
+        return _load ?? Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Fills the filter with the ids stored before this process started, once, in the background
+    /// (a year of the city, 23 M ids, takes seconds);
+    /// until it is done the duplicate check asks ClickHouse about every id. A failed load is tried
+    /// again on the next call. Ids stored meanwhile are added by <see cref="AppendAsync"/> itself.
+    /// </summary>
+    private void StartLoadingStoredIds()
+    {
+        if (_load is { IsFaulted: false } || _storedIds is null)
+        {
+            return;
+        }
+
+        lock (_loadLock)
+        {
+            if (_load is null || _load.IsFaulted)
+            {
+                _load = Task.Run(LoadStoredIdsAsync);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the ids month by month from <c>events</c> (a column scan per partition, so no single
+    /// answer holds a year of ids). An id whose event never reached <c>events</c> is rightly left out.
+    /// </summary>
+    private async Task LoadStoredIdsAsync()
+    {
+        var client = await database.GetClientAsync();
+        var partitions = new List<string>();
+        using (var list = await client.ExecuteReaderAsync(
+            "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = 'events' AND active",
+            null,
+            null,
+            CancellationToken.None))
+        {
+            while (await list.ReadAsync())
+            {
+                partitions.Add(list.GetString(0));
+            }
+        }
+
+        foreach (var partition in partitions)
+        {
+            var parameters = new ClickHouseParameterCollection();
+            parameters.AddParameter("partition", partition);
+            using var reader = await client.ExecuteReaderAsync("SELECT event_id FROM events WHERE _partition_id = {partition:String}", parameters, null, CancellationToken.None);
+            while (await reader.ReadAsync())
+            {
+                _storedIds!.Add(reader.GetString(0));
+            }
+        }
+
+        _storedIds!.MarkComplete();
     }
 
     public IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>

@@ -10,15 +10,21 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
 {
     private static readonly DateTimeOffset Nine = new(2026, 11, 19, 9, 0, 0, TimeSpan.FromHours(7));
 
-    [Fact]
-    public async Task Stored_events_are_found_as_stored_across_units_and_days_and_unknown_ids_are_not()
+    /// <summary>Both ways of answering: ClickHouse alone (a server other nodes write to), and the sole writer's filter first.</summary>
+    public static TheoryData<bool> SoleWriter => [false, true];
+
+    [Theory]
+    [MemberData(nameof(SoleWriter))]
+    public async Task Stored_events_are_found_as_stored_across_units_and_days_and_unknown_ids_are_not(bool soleWriter)
     {
         await using var database = ServerModeDatabase.Create(fixture, "dupcheck");
-        var store = new EventStore(database, TimeProvider.System);
         var stored = Enumerable.Range(0, 3000)
             .Select(i => Received($"e-{i}", i % 2 == 0 ? "26743" : "26737", Nine.AddHours(i % 50)))
             .ToList();
-        await store.AppendAsync(stored);
+        await (await Store(database, soleWriter)).AppendAsync(stored[..1500]);
+        // A restarted node: its filter is filled from what the last one stored, then from its own inserts.
+        var store = await Store(database, soleWriter);
+        await store.AppendAsync(stored[1500..]);
 
         var asked = stored.Where((_, i) => i % 3 == 0).Select(e => e.EventId).Concat(["never-1", "never-2"]).ToList();
         var found = await store.FindStoredAsync(asked);
@@ -28,26 +34,28 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
         found["e-2997"].Should().Be(stored[2997]);
     }
 
-    [Fact]
-    public async Task An_id_whose_event_never_reached_events_counts_as_not_stored()
+    [Theory]
+    [MemberData(nameof(SoleWriter))]
+    public async Task An_id_whose_event_never_reached_events_counts_as_not_stored(bool soleWriter)
     {
         await using var database = ServerModeDatabase.Create(fixture, "dupghost");
-        var store = new EventStore(database, TimeProvider.System);
-        await store.AppendAsync([Received("kept", "26743", Nine)]);
+        await (await Store(database, soleWriter)).AppendAsync([Received("kept", "26743", Nine)]);
         // What a crash between AppendAsync's two inserts leaves behind: the id without its event.
         var client = await database.GetClientAsync();
         await client.ExecuteNonQueryAsync("INSERT INTO event_ids VALUES ('ghost', '26743', '2026-11-19 09:00:00.000')");
+        var store = await Store(database, soleWriter);
 
         var found = await store.FindStoredAsync(["kept", "ghost"]);
 
         found.Keys.Should().Equal("kept");
     }
 
-    [Fact]
-    public async Task Events_stored_before_event_ids_existed_are_found_once_its_migration_has_run()
+    [Theory]
+    [MemberData(nameof(SoleWriter))]
+    public async Task Events_stored_before_event_ids_existed_are_found_once_its_migration_has_run(bool soleWriter)
     {
         await using var database = ServerModeDatabase.Create(fixture, "dupbackfill");
-        var store = new EventStore(database, TimeProvider.System);
+        var store = await Store(database, soleWriter);
         var earlier = Received("before-0007", "26743", Nine);
         await store.AppendAsync([earlier]);
         var client = await database.GetClientAsync();
@@ -57,6 +65,13 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
         await client.ExecuteNonQueryAsync(SchemaMigrator.Migrations().Single(m => m.Name == "0008_event_ids_from_events").Sql);
 
         (await store.FindStoredAsync(["before-0007"])).Should().ContainKey("before-0007").WhoseValue.Should().Be(earlier);
+    }
+
+    private static async Task<EventStore> Store(ClickHouseDatabase database, bool soleWriter)
+    {
+        var store = new EventStore(database, TimeProvider.System, soleWriter);
+        await store.PrepareAsync();
+        return store;
     }
 
     private static UnitEvent Received(string id, string unit, DateTimeOffset at) => new()
