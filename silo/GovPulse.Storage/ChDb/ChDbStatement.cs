@@ -40,6 +40,15 @@ internal static class ChDbStatement
     /// <summary>True when the statement starts with <c>INSERT</c>.</summary>
     public static bool IsInsert(ReadOnlySpan<byte> query) => StartsWithKeyword(SkipTrivia(query), "INSERT"u8);
 
+    /// <summary>True when the statement only reads (<c>SELECT</c>, <c>WITH</c>, <c>SHOW</c>, <c>DESCRIBE</c>, <c>DESC</c>, <c>EXISTS</c>, <c>EXPLAIN</c>).</summary>
+    public static bool IsRead(ReadOnlySpan<byte> query)
+    {
+        var start = SkipTrivia(query);
+        return StartsWithKeyword(start, "SELECT"u8) || StartsWithKeyword(start, "WITH"u8) || StartsWithKeyword(start, "SHOW"u8)
+            || StartsWithKeyword(start, "DESCRIBE"u8) || StartsWithKeyword(start, "DESC"u8) || StartsWithKeyword(start, "EXISTS"u8)
+            || StartsWithKeyword(start, "EXPLAIN"u8);
+    }
+
     /// <summary>
     /// The output format named by a trailing <c>FORMAT name</c> clause of a non-INSERT statement, or null.
     /// </summary>

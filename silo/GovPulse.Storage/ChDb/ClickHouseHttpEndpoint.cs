@@ -39,7 +39,10 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ChDbEngine _engine;
     private readonly ILogger _logger;
+    /// <summary>The user name of the node's own client (<see cref="ConnectionStringFor"/>); anyone else is another writer.</summary>
+    private readonly string _ownUser = "govpulse-node-" + Guid.NewGuid().ToString("N")[..16];
     private string _timezone = "UTC";
+    private int _othersHaveWritten;
     private string _version = string.Empty;
     private int _disposed;
 
@@ -55,6 +58,12 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
 
     /// <summary>The port the endpoint listens on (chosen by the OS).</summary>
     public int Port => BaseAddress.Port;
+
+    /// <summary>
+    /// True once a statement that is not a read came from anyone but the node's own client (another
+    /// node sharing this engine, a tool): from then on the node is not the database's only writer.
+    /// </summary>
+    public bool OthersHaveWritten => Volatile.Read(ref _othersHaveWritten) != 0;
 
     /// <summary>The engine the endpoint serves.</summary>
     public ChDbEngine Engine => _engine;
@@ -118,13 +127,16 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         return endpoint;
     }
 
-    /// <summary>A ClickHouse.Driver connection string for <paramref name="database"/> on this endpoint.</summary>
+    /// <summary>
+    /// The node's own ClickHouse.Driver connection string for <paramref name="database"/> on this
+    /// endpoint. Its user name marks the node's own writes; give other clients their own.
+    /// </summary>
     public string ConnectionStringFor(string database)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Host={BaseAddress.Host};Port={BaseAddress.Port};Protocol=http;Database={database};Username=default;Password=");
+            $"Host={BaseAddress.Host};Port={BaseAddress.Port};Protocol=http;Database={database};Username={_ownUser};Password=");
     }
 
     public async ValueTask DisposeAsync()
@@ -218,6 +230,12 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
             return;
         }
 
+        if (Volatile.Read(ref _othersHaveWritten) == 0 && !ChDbStatement.IsRead(query.Statement.Span) && UserOf(request) != _ownUser)
+        {
+            // Before the write runs, so the node stops trusting its own view of what is stored first.
+            Interlocked.Exchange(ref _othersHaveWritten, 1);
+        }
+
         var outputFormat = query.OutputFormat;
         ChDbResult result;
         try
@@ -250,6 +268,34 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         {
             await response.Body.WriteAsync(result.Data, context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The request's ClickHouse user: basic authentication, <c>X-ClickHouse-User</c> or <c>user</c> in the URL; "default" without one.</summary>
+    private static string UserOf(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+                var colon = pair.IndexOf(':', StringComparison.Ordinal);
+                return colon < 0 ? pair : pair[..colon];
+            }
+            catch (FormatException)
+            {
+                return "default";
+            }
+        }
+
+        var header = request.Headers["X-ClickHouse-User"].ToString();
+        if (header.Length > 0)
+        {
+            return header;
+        }
+
+        var inUrl = request.Query["user"].ToString();
+        return inUrl.Length > 0 ? inUrl : "default";
     }
 
     private void AddCommonHeaders(HttpResponse response, string? queryId)

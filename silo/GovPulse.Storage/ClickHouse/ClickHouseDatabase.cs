@@ -39,6 +39,12 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
     /// <summary>True once the database answered and its schema is current.</summary>
     public bool IsReady => _client.IsValueCreated && _client.Value.IsCompletedSuccessfully;
 
+    /// <summary>
+    /// False while this node is the only writer to its embedded engine; true with a server, and once
+    /// anyone else (another node, a tool) has written through the embedded engine's endpoint.
+    /// </summary>
+    public bool OthersMayWrite => _endpoint?.OthersHaveWritten ?? !IsEmbedded;
+
     /// <summary>The embedded engine's endpoint, for tools that want to query it; null with a server.</summary>
     public Uri? EmbeddedEndpoint => _endpoint?.BaseAddress;
 

@@ -14,15 +14,19 @@ public sealed class EventStore : IEventStore
 
     private static readonly string[] KeyColumns = ["event_id", "unit_code", "occurred_at"];
 
-    private readonly ClickHouseDatabase database;
-    private readonly TimeProvider time;
+    private readonly ClickHouseDatabase _database;
+    private readonly TimeProvider _time;
     private readonly StoredIdFilter? _storedIds;
+    private readonly Func<bool> _othersMayWrite;
     private readonly Lock _loadLock = new();
     private Task? _load;
 
-    /// <summary>A store that keeps a <see cref="StoredIdFilter"/> when the database is embedded (this node its only writer).</summary>
+    /// <summary>
+    /// A store that keeps a <see cref="StoredIdFilter"/> with the embedded engine, and uses it only
+    /// while nobody else has written to that engine (<see cref="ClickHouseDatabase.OthersMayWrite"/>).
+    /// </summary>
     public EventStore(ClickHouseDatabase database, TimeProvider time)
-        : this(database, time, soleWriter: database.IsEmbedded)
+        : this(database, time, database.IsEmbedded, () => database.OthersMayWrite)
     {
     }
 
@@ -31,11 +35,17 @@ public sealed class EventStore : IEventStore
     /// its own <see cref="StoredIdFilter"/>; never with a server that other nodes write to.
     /// </param>
     public EventStore(ClickHouseDatabase database, TimeProvider time, bool soleWriter)
+        : this(database, time, soleWriter, static () => false)
+    {
+    }
+
+    private EventStore(ClickHouseDatabase database, TimeProvider time, bool keepFilter, Func<bool> othersMayWrite)
     {
         ArgumentNullException.ThrowIfNull(database);
-        this.database = database;
-        this.time = time;
-        _storedIds = soleWriter ? new StoredIdFilter() : null;
+        _database = database;
+        _time = time;
+        _storedIds = keepFilter ? new StoredIdFilter() : null;
+        _othersMayWrite = othersMayWrite;
     }
 
     /// <remarks>
@@ -50,7 +60,7 @@ public sealed class EventStore : IEventStore
         if (_storedIds is not null)
         {
             StartLoadingStoredIds();
-            if (_storedIds.IsComplete)
+            if (_storedIds.IsComplete && !_othersMayWrite())
             {
                 eventIds = eventIds.Where(_storedIds.MightContain).ToList();
             }
@@ -61,7 +71,7 @@ public sealed class EventStore : IEventStore
             return found;
         }
 
-        var client = await database.GetClientAsync();
+        var client = await _database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("ids", eventIds.ToArray());
         var ids = new List<string>();
@@ -136,14 +146,14 @@ public sealed class EventStore : IEventStore
             }
         }
 
-        var client = await database.GetClientAsync();
-        var ingestedAt = time.GetUtcNow().UtcDateTime;
-        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), database.InsertOptions, cancellationToken);
+        var client = await _database.GetClientAsync();
+        var ingestedAt = _time.GetUtcNow().UtcDateTime;
+        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), _database.InsertOptions, cancellationToken);
         var rows = events.Select(e => new object[]
         {
             e.EventId, e.UnitCode, e.Type.ToString(), e.SubjectId, e.OccurredAt.UtcDateTime, ingestedAt, StoredEventJson.Serialize(e),
         });
-        await client.InsertBinaryAsync("events", Columns, rows, database.InsertOptions, cancellationToken);
+        await client.InsertBinaryAsync("events", Columns, rows, _database.InsertOptions, cancellationToken);
     }
 
     /// <summary>
@@ -184,7 +194,7 @@ public sealed class EventStore : IEventStore
     /// </summary>
     private async Task LoadStoredIdsAsync()
     {
-        var client = await database.GetClientAsync();
+        var client = await _database.GetClientAsync();
         var partitions = new List<string>();
         using (var list = await client.ExecuteReaderAsync(
             "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = 'events' AND active",
@@ -225,7 +235,7 @@ public sealed class EventStore : IEventStore
     private async IAsyncEnumerable<UnitEvent> ReadAsync(
         string unitCode, long ingestedFrom, long occurredFrom, long occurredTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = await database.GetClientAsync();
+        var client = await _database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("unit", unitCode);
         parameters.AddParameter("ingested", ingestedFrom);

@@ -51,8 +51,8 @@ public sealed class ClickHouseHttpEndpointTests : IDisposable
     {
         var endpoint = _clickHouse.Endpoint;
 
-        endpoint.ConnectionStringFor("db1").Should().Be(
-            $"Host=127.0.0.1;Port={endpoint.BaseAddress.Port};Protocol=http;Database=db1;Username=default;Password=");
+        endpoint.ConnectionStringFor("db1").Should().MatchRegex(
+            $"^Host=127\\.0\\.0\\.1;Port={endpoint.BaseAddress.Port};Protocol=http;Database=db1;Username=govpulse-node-[0-9a-f]{{16}};Password=$");
         endpoint.BaseAddress.Should().Be(new Uri($"http://127.0.0.1:{endpoint.Port}/"));
     }
 
