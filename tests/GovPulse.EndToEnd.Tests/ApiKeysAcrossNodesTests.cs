@@ -12,8 +12,8 @@ public sealed class ApiKeysAcrossNodesTests : IAsyncLifetime
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(1);
     private static readonly string[] TanDinh = ["26737"];
 
-    private readonly string _firstDirectory = NewDirectory("keys-a");
-    private readonly string _secondDirectory = NewDirectory("keys-b");
+    private readonly string _firstDirectory = TempDirectory.NewPath("keys-a");
+    private readonly string _secondDirectory = TempDirectory.NewPath("keys-b");
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow.AddSeconds(-1);
     private int _posts;
 
@@ -45,21 +45,7 @@ public sealed class ApiKeysAcrossNodesTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        foreach (var directory in new[] { _firstDirectory, _secondDirectory })
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // best effort
-            }
-        }
+        TempDirectory.DeleteQuietly(_firstDirectory, _secondDirectory);
 
         return Task.CompletedTask;
     }
@@ -91,7 +77,6 @@ public sealed class ApiKeysAcrossNodesTests : IAsyncLifetime
         return response.StatusCode;
     }
 
-    private static string NewDirectory(string name) => Path.Combine(Path.GetTempPath(), $"govpulse-{name}-" + Guid.NewGuid().ToString("N")[..12]);
 
     private sealed record CreatedKey(string Id, string Key);
 }

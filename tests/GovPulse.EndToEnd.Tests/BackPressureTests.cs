@@ -13,7 +13,7 @@ public sealed class BackPressureTests : IAsyncLifetime
     private const string Unit = "27265";
     private const int Posters = 8;
     private const int DossiersEach = 25;
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "govpulse-pressure-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataDirectory = TempDirectory.NewPath("pressure");
     private NodeProcess _node = null!;
 
     [Fact]
@@ -51,13 +51,6 @@ public sealed class BackPressureTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _node.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
+        TempDirectory.DeleteQuietly(_dataDirectory);
     }
 }

@@ -19,7 +19,7 @@ public sealed class CityRestartTests(ITestOutputHelper output) : IAsyncLifetime
     // A past working day, so the evaluation time (the end of the period) does not move between readings.
     private static readonly DateTimeOffset Day = new(2026, 10, 14, 0, 0, 0, TimeSpan.FromHours(7));
     private const string Period = "2026-10";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "govpulse-city-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataDirectory = TempDirectory.NewPath("city");
 
     [Fact]
     public async Task Every_units_scorecard_is_identical_after_a_kill_9_and_restart()
@@ -59,14 +59,7 @@ public sealed class CityRestartTests(ITestOutputHelper output) : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
+        TempDirectory.DeleteQuietly(_dataDirectory);
 
         return Task.CompletedTask;
     }

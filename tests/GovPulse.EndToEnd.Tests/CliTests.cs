@@ -167,14 +167,7 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
 
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
+        TempDirectory.DeleteQuietly(_directory);
     }
 
     /// <summary>The password the CLI reads from GOVPULSE_NEW_PASSWORD in these tests (a test value, not a secret).</summary>

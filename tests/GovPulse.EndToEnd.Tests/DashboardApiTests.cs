@@ -226,7 +226,7 @@ public sealed class DashboardNodeFixture : IAsyncLifetime
 
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-dashboard-" + Guid.NewGuid().ToString("N")[..12]);
+    public string DataDirectory { get; } = TempDirectory.NewPath("dashboard");
 
     public NodeProcess Node { get; private set; } = null!;
 
@@ -263,13 +263,6 @@ public sealed class DashboardNodeFixture : IAsyncLifetime
             await Node.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: the temp directory is cleaned by the OS eventually
-        }
+        TempDirectory.DeleteQuietly(DataDirectory);
     }
 }

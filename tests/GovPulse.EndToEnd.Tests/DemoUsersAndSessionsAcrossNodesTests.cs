@@ -87,17 +87,7 @@ public sealed partial class DemoUsersAndSessionsAcrossNodesTests : IAsyncLifetim
 
     public Task DisposeAsync()
     {
-        foreach (var directory in new[] { _firstDirectory, _secondDirectory })
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // best effort
-            }
-        }
+        TempDirectory.DeleteQuietly(_firstDirectory, _secondDirectory);
 
         return Task.CompletedTask;
     }

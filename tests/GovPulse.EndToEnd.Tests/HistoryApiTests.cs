@@ -145,7 +145,7 @@ public sealed class HistoryNodeFixture : IAsyncLifetime
 {
     public const string Unit = "26737"; // Phường Tân Định
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-history-" + Guid.NewGuid().ToString("N")[..12]);
+    public string DataDirectory { get; } = TempDirectory.NewPath("history");
 
     public NodeProcess Node { get; private set; } = null!;
 
@@ -192,13 +192,6 @@ public sealed class HistoryNodeFixture : IAsyncLifetime
             await Node.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: the temp directory is cleaned by the OS eventually
-        }
+        TempDirectory.DeleteQuietly(DataDirectory);
     }
 }

@@ -11,8 +11,8 @@ namespace GovPulse.EndToEnd.Tests;
 public sealed class IdempotencyTests : IAsyncLifetime
 {
     private const string Unit = "27259";
-    private readonly string _dataDirectory = NewDirectory("idem");
-    private readonly string _otherDirectory = NewDirectory("idem-b");
+    private readonly string _dataDirectory = TempDirectory.NewPath("idem");
+    private readonly string _otherDirectory = TempDirectory.NewPath("idem-b");
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow.AddMinutes(-5);
 
     [Fact]
@@ -78,24 +78,9 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        foreach (var directory in new[] { _dataDirectory, _otherDirectory })
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // best effort
-            }
-        }
+        TempDirectory.DeleteQuietly(_dataDirectory, _otherDirectory);
 
         return Task.CompletedTask;
     }
 
-    private static string NewDirectory(string name) => Path.Combine(Path.GetTempPath(), $"govpulse-{name}-" + Guid.NewGuid().ToString("N")[..12]);
 }

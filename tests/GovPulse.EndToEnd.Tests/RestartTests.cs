@@ -5,7 +5,7 @@ namespace GovPulse.EndToEnd.Tests;
 
 public sealed class RestartTests : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "govpulse-restart-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataDirectory = TempDirectory.NewPath("restart");
 
     [Fact]
     public async Task A_node_stopped_with_SIGTERM_exits_cleanly_and_restarts_from_its_shutdown_snapshots_with_the_same_figures()
@@ -70,14 +70,7 @@ public sealed class RestartTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
+        TempDirectory.DeleteQuietly(_dataDirectory);
 
         return Task.CompletedTask;
     }

@@ -24,8 +24,8 @@ public sealed class ShuffledDeliveryTests(ITestOutputHelper output) : IAsyncLife
     private const int Events = 100_000;
     private const int Repeats = Events / 5;
     private const int BatchSize = 10_000;
-    private readonly string _inOrderDirectory = NewDirectory("in-order");
-    private readonly string _shuffledDirectory = NewDirectory("shuffled");
+    private readonly string _inOrderDirectory = TempDirectory.NewPath("in-order");
+    private readonly string _shuffledDirectory = TempDirectory.NewPath("shuffled");
 
     [Fact]
     public async Task A_100k_stream_shuffled_with_20_percent_duplicates_across_a_restart_gives_the_scorecards_of_in_order_delivery()
@@ -81,17 +81,7 @@ public sealed class ShuffledDeliveryTests(ITestOutputHelper output) : IAsyncLife
 
     public Task DisposeAsync()
     {
-        foreach (var directory in new[] { _inOrderDirectory, _shuffledDirectory })
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort
-            }
-        }
+        TempDirectory.DeleteQuietly(_inOrderDirectory, _shuffledDirectory);
 
         return Task.CompletedTask;
     }
@@ -137,7 +127,6 @@ public sealed class ShuffledDeliveryTests(ITestOutputHelper output) : IAsyncLife
     private static Task<NodeProcess> StartAsync(string dataDirectory) =>
         NodeProcess.StartAsync(dataDirectory, NodeFixture.ApiKey, "--GovPulse:Hourly:Enabled=false");
 
-    private static string NewDirectory(string name) => Path.Combine(Path.GetTempPath(), $"govpulse-{name}-" + Guid.NewGuid().ToString("N")[..12]);
 
     private sealed record Totals(int Accepted, int Duplicates, int Rejected)
     {

@@ -5,7 +5,7 @@ public sealed class NodeFixture : IAsyncLifetime
 {
     public const string ApiKey = "e2e-test-key-not-a-secret";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+    public string DataDirectory { get; } = TempDirectory.NewPath("e2e");
 
     public NodeProcess Node { get; private set; } = null!;
 
@@ -14,13 +14,6 @@ public sealed class NodeFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Node.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: the temp directory is cleaned by the OS eventually
-        }
+        TempDirectory.DeleteQuietly(DataDirectory);
     }
 }

@@ -9,7 +9,7 @@ namespace GovPulse.EndToEnd.Tests.Fixtures;
 /// </summary>
 public sealed class NodeProcessTests : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "govpulse-ports-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataDirectory = TempDirectory.NewPath("ports");
     private readonly TcpListener _squatter = new(IPAddress.Loopback, 0);
 
     public NodeProcessTests() => _squatter.Start();
@@ -43,13 +43,6 @@ public sealed class NodeProcessTests : IDisposable
     public void Dispose()
     {
         _squatter.Dispose();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort (or never created): the temp directory is cleaned by the OS eventually
-        }
+        TempDirectory.DeleteQuietly(_dataDirectory);
     }
 }

@@ -20,7 +20,7 @@ public sealed class SecuredNodeFixture : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, Lazy<Task<PersonSession>>> _sessions = new();
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+    public string DataDirectory { get; } = TempDirectory.NewPath("e2e");
 
     public NodeProcess Node { get; private set; } = null!;
 
@@ -94,14 +94,7 @@ public sealed class SecuredNodeFixture : IAsyncLifetime
         }
 
         await Node.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: the temp directory is cleaned by the OS eventually
-        }
+        TempDirectory.DeleteQuietly(DataDirectory);
     }
 }
 
