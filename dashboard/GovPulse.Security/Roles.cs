@@ -12,7 +12,7 @@ public static class Roles
     public const string Auditor = "auditor";
 
     /// <summary>The same role the bootstrap API key holds (<c>ApiKeyAuthenticationHandler.AdminRole</c>).</summary>
-    public const string Admin = GovPulse.Ingest.Security.ApiKeyAuthenticationHandler.AdminRole;
+    public const string Admin = Keys.ApiKeyAuthenticationHandler.AdminRole;
 
     public static IReadOnlyList<string> All { get; } = [Leader, DepartmentHead, Auditor, Admin];
 

@@ -1,9 +1,9 @@
 using System.Net;
 using GovPulse.Indicators.Units;
-using GovPulse.Ingest.Security;
 using GovPulse.Security.Access;
 using GovPulse.Security.ApiReference;
 using GovPulse.Security.KeyRing;
+using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
 using GovPulse.Storage.ClickHouse;
@@ -39,6 +39,7 @@ public static class SecurityRegistration
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddGovPulseApiKeys();
         services.AddSingleton<UnitAccess>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SessionCookieEvents>();

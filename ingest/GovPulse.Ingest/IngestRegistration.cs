@@ -4,8 +4,8 @@ using GovPulse.Ingest.Api;
 using GovPulse.Ingest.Pipeline;
 using GovPulse.Ingest.Security;
 using GovPulse.Ingest.Simulation;
+using GovPulse.Security.Keys;
 using Microsoft.Extensions.Configuration;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -17,7 +17,7 @@ namespace GovPulse.Ingest;
 
 public static class IngestRegistration
 {
-    /// <summary>The ingest pipeline, API-key authentication (keys reloaded from ClickHouse), the ingest policy and the per-key rate limit.</summary>
+    /// <summary>The ingest pipeline, API-key authentication (<see cref="ApiKeyRegistration"/>), the ingest policy and the per-key rate limit.</summary>
     public static IHostApplicationBuilder AddGovPulseIngest(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -25,9 +25,7 @@ public static class IngestRegistration
         builder.Services.TryAddSingleton(TimeProvider.System); // the ingest API's far-future check reads the node's clock
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<GovPulseMetrics>();
-        builder.Services.AddSingleton<ApiKeys>();
-        builder.Services.AddSingleton<ApiKeyRefresh>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyRefresh>());
+        builder.Services.AddGovPulseApiKeys();
         builder.Services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -37,8 +35,6 @@ public static class IngestRegistration
         builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton<EventIdClaims>();
         SlowedEventStore.InstallWhenConfigured(builder); // test-only, when GovPulse:Testing:StoreDelay is set
-        builder.Services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(EventsApi.IngestPolicy, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)

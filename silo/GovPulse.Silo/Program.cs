@@ -4,6 +4,7 @@ using GovPulse.Ingest.Api;
 using GovPulse.Security;
 using GovPulse.Security.Access;
 using GovPulse.Security.ApiReference;
+using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
 using GovPulse.Silo;

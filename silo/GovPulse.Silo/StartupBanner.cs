@@ -1,4 +1,4 @@
-using GovPulse.Ingest.Security;
+using GovPulse.Security.Keys;
 using GovPulse.Security.ApiReference;
 using GovPulse.Security.Users;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using GovPulse.Indicators.Units;
-using GovPulse.Ingest.Security;
+using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 
 namespace GovPulse.Security.Access;

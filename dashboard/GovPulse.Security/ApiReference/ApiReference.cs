@@ -1,4 +1,4 @@
-using GovPulse.Ingest.Security;
+using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using GovPulse.Ingest.Pipeline;
 using GovPulse.Ingest.Security;
+using GovPulse.Security.Keys;
 using GovPulse.Ingest.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -70,7 +71,7 @@ public static class EventsApi
         try
         {
             // The key's units: other units' lines are refused (status 403 each); a batch of nothing else gets 403.
-            var scoped = KeyScope.Of(http.User).Check(batch);
+            var scoped = ScopedBatch.Check(KeyScope.Of(http.User), batch);
             var answer = await ingestor.IngestAsync(scoped.Batch, cancellationToken);
             return scoped.AllRefused ? TypedResults.Json(answer, statusCode: StatusCodes.Status403Forbidden) : TypedResults.Ok(answer);
         }

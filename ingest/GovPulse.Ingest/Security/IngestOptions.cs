@@ -2,13 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace GovPulse.Ingest.Security;
 
-/// <summary>Section <c>GovPulse:Ingest</c>.</summary>
+/// <summary>Section <c>GovPulse:Ingest</c>: the ingest pipeline's limits (the keys' settings in the same section are <c>ApiKeyOptions</c>).</summary>
 public sealed class IngestOptions
 {
     public const string Section = "GovPulse:Ingest";
-
-    /// <summary>An ingest key valid for every unit (first setup, tests). Never committed; set it through the environment.</summary>
-    public string? BootstrapKey { get; set; }
 
     /// <summary>Largest accepted request body; larger gets 413.</summary>
     [Range(1024, 512L * 1024 * 1024)]
@@ -33,20 +30,6 @@ public sealed class IngestOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// Requests a minute for the bootstrap key, and for a new key whose request gives no rate. Per
-    /// node: behind a load balancer over N nodes a key may make up to N times as many.
-    /// </summary>
-    [Range(1, ApiKeys.MaxRatePerMinute)]
-    public int DefaultRatePerMinute { get; set; } = 6000;
-
-    /// <summary>
-    /// How often a node reloads the stored keys from ClickHouse: a key created or revoked on another
-    /// node takes effect here within this time (on the node that made the change, at once).
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
-    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Most ingest requests this node reads, stores and applies at once; one more waits at most

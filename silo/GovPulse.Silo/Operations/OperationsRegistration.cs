@@ -1,5 +1,5 @@
 using GovPulse.Grains;
-using GovPulse.Ingest.Security;
+using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;

@@ -3,7 +3,7 @@ using System.Text;
 using GovPulse.Storage.ClickHouse;
 using Microsoft.Extensions.Options;
 
-namespace GovPulse.Ingest.Security;
+namespace GovPulse.Security.Keys;
 
 /// <summary>
 /// The API keys this node accepts: the bootstrap key, and the active stored keys as last loaded
@@ -28,7 +28,7 @@ public sealed class ApiKeys
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Known[] _stored = [];
 
-    public ApiKeys(IOptions<IngestOptions> options)
+    public ApiKeys(IOptions<ApiKeyOptions> options)
     {
         var configured = options.Value.BootstrapKey;
         IsGenerated = string.IsNullOrWhiteSpace(configured);

@@ -3,15 +3,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace GovPulse.Ingest.Security;
+namespace GovPulse.Security.Keys;
 
 /// <summary>
 /// Keeps <see cref="ApiKeys"/> in step with ClickHouse <c>api_keys</c>: loads the keys at start,
-/// then every <see cref="IngestOptions.KeyRefreshInterval"/>, and at once after this node creates
+/// then every <see cref="ApiKeyOptions.KeyRefreshInterval"/>, and at once after this node creates
 /// or revokes one. So a key revoked on any node stops working on every node within that interval.
 /// </summary>
 public sealed partial class ApiKeyRefresh(
-    IApiKeyStore store, ApiKeys keys, IOptions<IngestOptions> options, TimeProvider time, ILogger<ApiKeyRefresh> logger) : BackgroundService
+    IApiKeyStore store, ApiKeys keys, IOptions<ApiKeyOptions> options, TimeProvider time, ILogger<ApiKeyRefresh> logger) : BackgroundService
 {
     // One load at a time, so a periodic load that read the table before a change cannot replace
     // the keys after the load that follows the change.

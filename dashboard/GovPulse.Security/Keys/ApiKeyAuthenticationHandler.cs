@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace GovPulse.Ingest.Security;
+namespace GovPulse.Security.Keys;
 
 /// <summary>
 /// Authenticates integrations by the <c>X-Api-Key</c> header: the bootstrap key (admin, every

@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Claims;
-using GovPulse.Ingest.Wire;
 
-namespace GovPulse.Ingest.Security;
+namespace GovPulse.Security.Keys;
 
 /// <summary>
 /// The units a key may send events for: a commune's key sends that commune's events and no one
@@ -48,38 +47,9 @@ public sealed class KeyScope
 
     public bool Allows(string unitCode) => _units is null || _units.Contains(unitCode);
 
-    /// <summary>
-    /// Refuses the lines of units outside the scope (as rejections, the batch's other lines kept);
-    /// <see cref="ScopedBatch.AllRefused"/> when every line of a non-empty batch was refused for scope.
-    /// </summary>
-    public ScopedBatch Check(ParsedBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (_units is null)
-        {
-            return new ScopedBatch(batch, AllRefused: false);
-        }
+    /// <summary>True when the key may send every unit's events.</summary>
+    public bool IsEverything => _units is null;
 
-        var allowed = new List<ParsedLine>(batch.Lines.Count);
-        var refused = new List<Rejection>();
-        foreach (var line in batch.Lines)
-        {
-            if (Allows(line.Event.UnitCode))
-            {
-                allowed.Add(line);
-            }
-            else
-            {
-                refused.Add(new Rejection(
-                    line.Line,
-                    line.Event.EventId,
-                    $"line {line.Line}: unitCode {ShownValue.Quoted(line.Event.UnitCode)} is not allowed for this key (it may send {_named})",
-                    Rejection.Forbidden));
-            }
-        }
-
-        return new ScopedBatch(
-            new ParsedBatch(allowed, [.. batch.Rejected, .. refused]),
-            AllRefused: refused.Count > 0 && allowed.Count == 0 && batch.Rejected.Count == 0);
-    }
+    /// <summary>The units, as a refusal names them ("every unit", or the first few and how many more).</summary>
+    public string Named => _named;
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
-using GovPulse.Ingest.Security;
 using GovPulse.Storage.ClickHouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace GovPulse.Ingest.Api;
+namespace GovPulse.Security.Keys;
 
 /// <summary>
 /// <c>/api/v1/admin/keys</c>: create, list and revoke ingest keys (admin only). A new key is shown
@@ -40,7 +39,7 @@ public static partial class KeysApi
         IApiKeyStore store,
         ApiKeyRefresh refresh,
         UnitDirectory directory,
-        IOptions<IngestOptions> options,
+        IOptions<ApiKeyOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
