@@ -21,6 +21,13 @@ namespace GovPulse.Storage.ChDb;
 /// between calls: a connection that ran <c>SET</c> or created a temporary table is closed
 /// afterwards rather than handed to the next caller.
 /// </para>
+/// <para>
+/// Besides the pool the engine holds one more connection of its own, never lent to a caller: it
+/// keeps the engine running whatever happens to the pooled ones (closing the process's last
+/// connection stops chDB) and it runs <see cref="Cancel"/>. The engine boots with
+/// <see cref="ChDbEngineConfiguration"/>: a memory limit (<see cref="ChDbEngineOptions.MemoryRatio"/>)
+/// and no grants that reach outside its data directory.
+/// </para>
 /// </remarks>
 public sealed class ChDbEngine : IDisposable
 {
@@ -36,13 +43,17 @@ public sealed class ChDbEngine : IDisposable
     private readonly Lock _poolGate = new();
     private readonly Stack<ChDbSession> _idle = new();
     private readonly SemaphoreSlim _slots;
+    private readonly Lock _controlGate = new();
+    private readonly string _configFile;
+    private ChDbSession? _control;
     private bool _disposed;
     private int _users = 1;
 
-    private ChDbEngine(string dataDirectory, int maxConnections)
+    private ChDbEngine(string dataDirectory, string configFile, int maxConnections)
     {
         DataDirectory = dataDirectory;
         MaxConnections = maxConnections;
+        _configFile = configFile;
         _slots = new SemaphoreSlim(maxConnections, maxConnections);
     }
 
@@ -58,7 +69,9 @@ public sealed class ChDbEngine : IDisposable
     /// </summary>
     /// <exception cref="InvalidOperationException">The engine is already open on a different directory.</exception>
     /// <exception cref="DllNotFoundException">libchdb.so was not found (see <see cref="ChDbLibrary"/>).</exception>
-    public static ChDbEngine Open(string dataDirectory)
+    /// <param name="dataDirectory">The engine's data directory.</param>
+    /// <param name="options">How to boot the engine; ignored when it is already open.</param>
+    public static ChDbEngine Open(string dataDirectory, ChDbEngineOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
@@ -81,11 +94,13 @@ public sealed class ChDbEngine : IDisposable
 
             ChDbLibrary.EnsureLoaded();
             Directory.CreateDirectory(directory);
+            var configFile = ChDbEngineConfiguration.Write(directory, options ?? new ChDbEngineOptions());
 
-            var engine = new ChDbEngine(directory, Math.Clamp(Environment.ProcessorCount * 2, 2, 64));
+            var engine = new ChDbEngine(directory, configFile, Math.Clamp(Environment.ProcessorCount * 2, 2, 64));
 
-            // Boot the engine now, so that a broken directory fails here rather than on first use.
-            engine.Return(engine.Rent());
+            // Boot the engine now (so that a broken directory fails here rather than on first use)
+            // with the connection that pins it.
+            engine._control = ChDbSession.Connect(directory, configFile);
             s_shared = engine;
             return engine;
         }
@@ -183,6 +198,78 @@ public sealed class ChDbEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a statement whose output is read in chunks as the engine produces it (see
+    /// <see cref="ChDbStreamedResult"/>); the stream holds a pooled connection until disposed. Meant for
+    /// reads: an INSERT's inline data is not supported here.
+    /// </summary>
+    /// <exception cref="ChDbException">ClickHouse rejected the statement.</exception>
+    public async Task<ChDbStreamedResult> StreamAsync(
+        ReadOnlyMemory<byte> query,
+        string format = DefaultFormat,
+        string? database = null,
+        IReadOnlyList<KeyValuePair<string, string>>? parameters = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (query.IsEmpty)
+        {
+            throw new ArgumentException("The query is empty.", nameof(query));
+        }
+
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ChDbSession session;
+        try
+        {
+            session = TakeIdleOrConnect();
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+
+        try
+        {
+            var stream = await Task.Run(
+                () =>
+                {
+                    session.UseDatabase(string.IsNullOrEmpty(database) ? DefaultDatabase : database);
+                    return session.StartStream(query.Span, format, parameters);
+                },
+                CancellationToken.None).ConfigureAwait(false);
+            return new ChDbStreamedResult(this, session, stream);
+        }
+        catch
+        {
+            Return(session);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Kills the statements running whose text starts with <paramref name="marker"/> (a comment the
+    /// caller put first in its statement), from the engine's own connection: the statement's call
+    /// then fails with QUERY_WAS_CANCELLED and its connection is free again. Does not wait for them.
+    /// </summary>
+    /// <param name="marker">Letters, digits, '-', '_', ' ', '/' and '*' only.</param>
+    public void Cancel(string marker)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(marker);
+        if (marker.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ' ' or '/' or '*' or ':')))
+        {
+            throw new ArgumentException("The marker holds characters that need quoting.", nameof(marker));
+        }
+
+        var kill = Encoding.UTF8.GetBytes($"KILL QUERY WHERE startsWith(query, '{marker}') ASYNC FORMAT Null");
+        lock (_controlGate)
+        {
+            if (_control is { } control)
+            {
+                control.Execute(kill, DefaultFormat, parameters: null);
+            }
+        }
+    }
+
     /// <inheritdoc cref="QueryAsync(ReadOnlyMemory{byte}, string, string?, IReadOnlyList{KeyValuePair{string, string}}?, CancellationToken)"/>
     public Task<ChDbResult> QueryAsync(
         string sql,
@@ -216,6 +303,12 @@ public sealed class ChDbEngine : IDisposable
                 {
                     session.Dispose();
                 }
+            }
+
+            lock (_controlGate)
+            {
+                _control?.Dispose();
+                _control = null;
             }
 
             if (ReferenceEquals(s_shared, this))
@@ -282,10 +375,10 @@ public sealed class ChDbEngine : IDisposable
             }
         }
 
-        return ChDbSession.Connect(DataDirectory);
+        return ChDbSession.Connect(DataDirectory, _configFile);
     }
 
-    private void Return(ChDbSession session)
+    internal void Return(ChDbSession session)
     {
         var keep = false;
         lock (_poolGate)

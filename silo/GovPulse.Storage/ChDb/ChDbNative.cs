@@ -38,6 +38,30 @@ internal static unsafe partial class ChDbNative
         nuint* parameterValueLengths,
         nuint parameterCount);
 
+    [LibraryImport(LibraryName, EntryPoint = "chdb_stream_query_n")]
+    internal static partial ChDbResultHandle StreamQuery(nint connection, byte* query, nuint queryLength, byte* format, nuint formatLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "chdb_stream_query_with_params_n")]
+    internal static partial ChDbResultHandle StreamQueryWithParameters(
+        nint connection,
+        byte* query,
+        nuint queryLength,
+        byte* format,
+        nuint formatLength,
+        byte** parameterNames,
+        nuint* parameterNameLengths,
+        byte** parameterValues,
+        nuint* parameterValueLengths,
+        nuint parameterCount);
+
+    /// <summary>The next chunk of a streaming query; an empty chunk (length 0, no error) ends the stream.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "chdb_stream_fetch_result")]
+    internal static partial ChDbResultHandle StreamFetch(nint connection, ChDbResultHandle stream);
+
+    /// <summary>Ends a streaming query early. It waits for a fetch under way (it cannot interrupt one: see ChDbEngine.Cancel).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "chdb_stream_cancel_query")]
+    internal static partial void StreamCancel(nint connection, ChDbResultHandle stream);
+
     [LibraryImport(LibraryName, EntryPoint = "chdb_destroy_query_result")]
     internal static partial void DestroyResult(nint result);
 

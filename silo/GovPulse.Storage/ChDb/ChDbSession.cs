@@ -25,9 +25,10 @@ internal sealed unsafe class ChDbSession : IDisposable
     /// <summary>Set when the session ran a statement that leaves session state behind (SET, a temporary table): it must not be reused.</summary>
     public bool IsTainted { get; private set; }
 
-    public static ChDbSession Connect(string dataDirectory)
+    /// <summary>Opens a connection; the first of the process boots the engine with <paramref name="configFile"/> (later ones share it).</summary>
+    public static ChDbSession Connect(string dataDirectory, string configFile)
     {
-        string[] arguments = ["clickhouse", "--path=" + dataDirectory];
+        string[] arguments = ["clickhouse", "--path=" + dataDirectory, "--config-file=" + configFile];
         var encoded = arguments.Select(a => Encoding.UTF8.GetBytes(a + "\0")).ToArray();
         var handles = encoded.Select(a => GCHandle.Alloc(a, GCHandleType.Pinned)).ToArray();
         try
@@ -125,8 +126,103 @@ internal sealed unsafe class ChDbSession : IDisposable
 
             using (result)
             {
-                return ReadResult(result);
+                try
+                {
+                    return ReadResult(result);
+                }
+                catch (ChDbException ex) when (ex.Code == QueryWasCancelled)
+                {
+                    result.Dispose();
+                    ForgetCancelled();
+                    throw;
+                }
             }
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="query"/> as a streaming query: its output comes in chunks from
+    /// <see cref="FetchChunk"/>. The connection runs nothing else until the stream ends or <see cref="EndStream"/>.
+    /// </summary>
+    public ChDbResultHandle StartStream(ReadOnlySpan<byte> query, string format, IReadOnlyList<KeyValuePair<string, string>>? parameters)
+    {
+        if (ChDbStatement.SessionEffectOf(query) != ChDbSessionEffect.None)
+        {
+            IsTainted = true;
+            CurrentDatabase = null;
+        }
+
+        var formatBytes = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(format) ? "TabSeparated" : format);
+        var added = false;
+        _handle.DangerousAddRef(ref added);
+        try
+        {
+            var connection = _handle.DangerousGetConnection();
+            ChDbResultHandle stream;
+            fixed (byte* q = query)
+            fixed (byte* f = formatBytes)
+            {
+                stream = parameters is null || parameters.Count == 0
+                    ? ChDbNative.StreamQuery(connection, q, (nuint)query.Length, f, (nuint)formatBytes.Length)
+                    : ExecuteWithParameters(connection, q, (nuint)query.Length, f, (nuint)formatBytes.Length, parameters, streaming: true);
+            }
+
+            ThrowIfFailed(stream);
+            return stream;
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>The stream's next chunk (the caller disposes it); a chunk of length 0 ends the stream. Throws on an engine error.</summary>
+    public ChDbResultHandle FetchChunk(ChDbResultHandle stream)
+    {
+        var added = false;
+        _handle.DangerousAddRef(ref added);
+        try
+        {
+            var chunk = ChDbNative.StreamFetch(_handle.DangerousGetConnection(), stream);
+            try
+            {
+                ThrowIfFailed(chunk);
+            }
+            catch
+            {
+                chunk.Dispose();
+                throw;
+            }
+
+            return chunk;
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>Ends a stream that was not read to its end, so the connection can run the next statement.</summary>
+    public void EndStream(ChDbResultHandle stream)
+    {
+        var added = false;
+        _handle.DangerousAddRef(ref added);
+        try
+        {
+            ChDbNative.StreamCancel(_handle.DangerousGetConnection(), stream);
         }
         finally
         {
@@ -139,13 +235,51 @@ internal sealed unsafe class ChDbSession : IDisposable
 
     public void Dispose() => _handle.Dispose();
 
+    /// <summary>ClickHouse's QUERY_WAS_CANCELLED: the statement was killed (<see cref="ChDbEngine.Cancel"/>).</summary>
+    public const int QueryWasCancelled = 394;
+
+    /// <summary>
+    /// chDB leaves a killed statement in <c>system.processes</c> until its connection runs the next
+    /// one; runs a trivial one so that the list (and whoever watches it) sees the statement gone.
+    /// </summary>
+    public void ForgetCancelled()
+    {
+        try
+        {
+            Execute("SELECT 1 FORMAT Null"u8, "TabSeparated", parameters: null);
+        }
+        catch (ChDbException)
+        {
+            // The connection is still usable for the next caller, who will see its own error if not.
+        }
+    }
+
+    private static void ThrowIfFailed(ChDbResultHandle result)
+    {
+        if (result.IsInvalid)
+        {
+            throw new ChDbException("The embedded ClickHouse engine returned no result (the connection may be closed).");
+        }
+
+        var error = ChDbNative.ResultError(result);
+        if (error is not null)
+        {
+            var message = Marshal.PtrToStringUTF8((nint)error);
+            if (!string.IsNullOrEmpty(message))
+            {
+                throw new ChDbException(message.TrimEnd());
+            }
+        }
+    }
+
     private static ChDbResultHandle ExecuteWithParameters(
         nint connection,
         byte* query,
         nuint queryLength,
         byte* format,
         nuint formatLength,
-        IReadOnlyList<KeyValuePair<string, string>> parameters)
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        bool streaming = false)
     {
         var count = parameters.Count;
         var buffers = new byte[count * 2][];
@@ -180,8 +314,9 @@ internal sealed unsafe class ChDbSession : IDisposable
             fixed (nuint* nl = nameLengths)
             fixed (nuint* vl = valueLengths)
             {
-                return ChDbNative.QueryWithParameters(
-                    connection, query, queryLength, format, formatLength, (byte**)n, nl, (byte**)v, vl, (nuint)count);
+                return streaming
+                    ? ChDbNative.StreamQueryWithParameters(connection, query, queryLength, format, formatLength, (byte**)n, nl, (byte**)v, vl, (nuint)count)
+                    : ChDbNative.QueryWithParameters(connection, query, queryLength, format, formatLength, (byte**)n, nl, (byte**)v, vl, (nuint)count);
             }
         }
         finally
@@ -198,20 +333,7 @@ internal sealed unsafe class ChDbSession : IDisposable
 
     private static ChDbResult ReadResult(ChDbResultHandle result)
     {
-        if (result.IsInvalid)
-        {
-            throw new ChDbException("The embedded ClickHouse engine returned no result (the connection may be closed).");
-        }
-
-        var error = ChDbNative.ResultError(result);
-        if (error is not null)
-        {
-            var message = Marshal.PtrToStringUTF8((nint)error);
-            if (!string.IsNullOrEmpty(message))
-            {
-                throw new ChDbException(message.TrimEnd());
-            }
-        }
+        ThrowIfFailed(result);
 
         var length = ChDbNative.ResultLength(result);
         var buffer = ChDbNative.ResultBuffer(result);

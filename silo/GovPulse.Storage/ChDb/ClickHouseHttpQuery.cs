@@ -11,17 +11,20 @@ namespace GovPulse.Storage.ChDb;
 internal sealed class ClickHouseHttpQuery : IDisposable
 {
     private readonly PooledBufferStream _body;
+    private readonly int _markerLength;
 
     private const string ParameterPrefix = "param_";
 
     private ClickHouseHttpQuery(
         PooledBufferStream body,
+        int markerLength,
         string? database,
         string? defaultFormat,
         string queryId,
         IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         _body = body;
+        _markerLength = markerLength;
         Database = database;
         DefaultFormat = defaultFormat;
         QueryId = queryId;
@@ -29,7 +32,10 @@ internal sealed class ClickHouseHttpQuery : IDisposable
     }
 
     /// <summary>The statement's bytes, binary data included (empty when the request carried none); valid until disposed.</summary>
-    public ReadOnlyMemory<byte> Statement => _body.Written;
+    public ReadOnlyMemory<byte> Statement => _body.Written[_markerLength..];
+
+    /// <summary><see cref="Statement"/> behind the marker comment that names it in the engine's process list (what the engine runs).</summary>
+    public ReadOnlyMemory<byte> MarkedStatement => _body.Written;
 
     public string? Database { get; }
 
@@ -59,7 +65,11 @@ internal sealed class ClickHouseHttpQuery : IDisposable
         }
     }
 
-    public static async Task<ClickHouseHttpQuery> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="marker">A comment put before the statement (see <see cref="ChDbEngine.Cancel"/>).</param>
+    /// <param name="maxBytes">The most bytes the statement and its data may take, decompressed.</param>
+    /// <param name="cancellationToken">Ends the read.</param>
+    public static async Task<ClickHouseHttpQuery> ReadAsync(HttpRequest request, string marker, long maxBytes, CancellationToken cancellationToken)
     {
         var url = request.Query;
         var parameters = new List<KeyValuePair<string, string>>();
@@ -69,7 +79,48 @@ internal sealed class ClickHouseHttpQuery : IDisposable
         string? queryId = url["query_id"];
         AddParameters(url.Select(p => (p.Key, (string?)p.Value)), parameters);
 
-        var body = new PooledBufferStream((int)Math.Clamp(request.ContentLength ?? 0, 0, int.MaxValue / 2) + (urlQuery?.Length ?? 0) + 1);
+        var body = new PooledBufferStream(
+            (int)Math.Clamp((request.ContentLength ?? 0) + (urlQuery?.Length ?? 0) + marker.Length + 1, 0, int.MaxValue / 2),
+            maxBytes + marker.Length);
+        body.WriteUtf8(marker);
+        var markerLength = body.Length;
+        try
+        {
+            await ReadStatementAsync(request, body, urlQuery, parameters, markerLength, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        if (string.IsNullOrEmpty(database))
+        {
+            database = request.Headers["X-ClickHouse-Database"].ToString();
+        }
+
+        if (string.IsNullOrEmpty(defaultFormat))
+        {
+            defaultFormat = request.Headers["X-ClickHouse-Format"].ToString();
+        }
+
+        return new ClickHouseHttpQuery(
+            body,
+            (int)markerLength,
+            string.IsNullOrEmpty(database) ? null : database,
+            string.IsNullOrEmpty(defaultFormat) ? null : defaultFormat,
+            string.IsNullOrEmpty(queryId) ? Guid.NewGuid().ToString() : queryId,
+            parameters);
+    }
+
+    private static async Task ReadStatementAsync(
+        HttpRequest request,
+        PooledBufferStream body,
+        string? urlQuery,
+        List<KeyValuePair<string, string>> parameters,
+        long markerLength,
+        CancellationToken cancellationToken)
+    {
         // Only multipart forms carry fields: an x-www-form-urlencoded body (curl -d) is the query
         // text itself, as ClickHouse reads it.
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
@@ -90,7 +141,7 @@ internal sealed class ClickHouseHttpQuery : IDisposable
             // ClickHouse runs the URL query, a newline, then the body (an INSERT's data).
             WriteUtf8(body, urlQuery);
             var beforeSeparator = body.Length;
-            if (!string.IsNullOrEmpty(urlQuery))
+            if (body.Length > markerLength)
             {
                 body.WriteByte((byte)'\n');
             }
@@ -104,23 +155,6 @@ internal sealed class ClickHouseHttpQuery : IDisposable
                 body.SetLength(beforeSeparator); // no body: the URL query alone
             }
         }
-
-        if (string.IsNullOrEmpty(database))
-        {
-            database = request.Headers["X-ClickHouse-Database"].ToString();
-        }
-
-        if (string.IsNullOrEmpty(defaultFormat))
-        {
-            defaultFormat = request.Headers["X-ClickHouse-Format"].ToString();
-        }
-
-        return new ClickHouseHttpQuery(
-            body,
-            string.IsNullOrEmpty(database) ? null : database,
-            string.IsNullOrEmpty(defaultFormat) ? null : defaultFormat,
-            string.IsNullOrEmpty(queryId) ? Guid.NewGuid().ToString() : queryId,
-            parameters);
     }
 
     /// <summary>Returns the body's pooled buffer: call once the engine has run the statement.</summary>

@@ -11,12 +11,16 @@ namespace GovPulse.Storage.ChDb;
 /// </summary>
 internal sealed class PooledBufferStream : Stream
 {
+    private readonly long _maxLength;
     private byte[] _buffer;
     private int _length;
 
-    public PooledBufferStream(int capacity)
+    /// <param name="capacity">The size to start with.</param>
+    /// <param name="maxLength">The most bytes it takes: writing past it throws <see cref="InvalidDataException"/> (a decompressed body can be far larger than the one sent).</param>
+    public PooledBufferStream(int capacity, long maxLength = int.MaxValue)
     {
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
+        _maxLength = Math.Min(maxLength, Array.MaxLength);
+        _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(capacity, 256, Math.Max(256, _maxLength)));
     }
 
     /// <summary>What was written, valid until the stream is disposed.</summary>
@@ -82,9 +86,14 @@ internal sealed class PooledBufferStream : Stream
     private void Reserve(int count)
     {
         var needed = (long)_length + count;
+        if (needed > _maxLength)
+        {
+            throw new InvalidDataException($"The request is larger than the {_maxLength} bytes this endpoint accepts.");
+        }
+
         if (needed > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(needed, (long)_buffer.Length * 2), Array.MaxLength));
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(needed, (long)_buffer.Length * 2), _maxLength));
             _buffer.AsSpan(0, _length).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;

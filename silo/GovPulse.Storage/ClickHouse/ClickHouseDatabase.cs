@@ -68,8 +68,11 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
         {
             var directory = Path.GetFullPath(Path.Combine(_storage.DataDirectory, "clickhouse"));
             Directory.CreateDirectory(directory);
-            var engine = _engine = await Task.Run(() => ChDbEngine.Open(directory));
-            _endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, _loggerFactory);
+            var engine = _engine = await Task.Run(() => ChDbEngine.Open(directory, new ChDbEngineOptions { MemoryRatio = _options.EmbeddedMemoryRatio }));
+            _endpoint = await ClickHouseHttpEndpoint.StartAsync(
+                engine,
+                new ClickHouseHttpEndpointOptions { SharedPassword = _options.EmbeddedPassword },
+                _loggerFactory);
             // Same process, loopback: compressing every insert (the driver's default) only to
             // decompress it again costs CPU and saves nothing.
             connectionString = _endpoint.ConnectionStringFor(_options.Database) + ";Compression=false";

@@ -30,7 +30,7 @@ public sealed class ClickHouseHttpEndpointTests : IDisposable
         _clickHouse = clickHouse;
         _database = clickHouse.CreateDatabase("endpoint");
         _client = clickHouse.CreateClient(_database);
-        _http = new HttpClient { BaseAddress = clickHouse.Endpoint.BaseAddress };
+        _http = clickHouse.CreateHttpClient();
     }
 
     public void Dispose()
@@ -52,7 +52,7 @@ public sealed class ClickHouseHttpEndpointTests : IDisposable
         var endpoint = _clickHouse.Endpoint;
 
         endpoint.ConnectionStringFor("db1").Should().MatchRegex(
-            $"^Host=127\\.0\\.0\\.1;Port={endpoint.BaseAddress.Port};Protocol=http;Database=db1;Username=govpulse-node-[0-9a-f]{{16}};Password=$");
+            $"^Host=127\\.0\\.0\\.1;Port={endpoint.BaseAddress.Port};Protocol=http;Database=db1;Username=govpulse-node-[0-9a-f]{{16}};Password=[0-9a-f]{{64}}$");
         endpoint.BaseAddress.Should().Be(new Uri($"http://127.0.0.1:{endpoint.Port}/"));
     }
 
@@ -227,7 +227,7 @@ public sealed class ClickHouseHttpEndpointTests : IDisposable
             new Uri($"?database={_database}&query_id=q-err", UriKind.Relative),
             new StringContent("SELECT * FROM no_such_table"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound); // ClickHouse's status for UNKNOWN_TABLE
         response.Headers.GetValues("X-ClickHouse-Exception-Code").Should().Equal("60");
         response.Headers.GetValues("X-ClickHouse-Query-Id").Should().Equal("q-err");
         (await response.Content.ReadAsStringAsync()).Should().StartWith("Code: 60. DB::Exception: ");

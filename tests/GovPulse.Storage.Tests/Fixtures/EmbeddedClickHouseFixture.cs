@@ -9,6 +9,9 @@ namespace GovPulse.Storage.Tests.Fixtures;
 /// </summary>
 public sealed class EmbeddedClickHouseFixture : IAsyncLifetime
 {
+    /// <summary>The password the fixture's endpoint shares with clients other than the node's own (user <c>default</c>).</summary>
+    public const string SharedPassword = "storage-tests-shared-secret";
+
     private int _databases;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-storage-tests-" + Guid.NewGuid().ToString("N"));
@@ -20,7 +23,7 @@ public sealed class EmbeddedClickHouseFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Engine = await Task.Run(() => ChDbEngine.Open(DataDirectory));
-        Endpoint = await ClickHouseHttpEndpoint.StartAsync(Engine);
+        Endpoint = await ClickHouseHttpEndpoint.StartAsync(Engine, new ClickHouseHttpEndpointOptions { SharedPassword = SharedPassword });
     }
 
     /// <summary>Creates a database no other test uses and returns its name.</summary>
@@ -34,6 +37,19 @@ public sealed class EmbeddedClickHouseFixture : IAsyncLifetime
     /// <summary>A ClickHouse.Driver client for <paramref name="database"/> on the endpoint.</summary>
     public ClickHouseClient CreateClient(string database, string? extraSettings = null) =>
         new(Endpoint.ConnectionStringFor(database) + (extraSettings is null ? string.Empty : ";" + extraSettings));
+
+    /// <summary>An HTTP client (curl, as it were) on <paramref name="endpoint"/> (the fixture's by default), signed in with the shared password.</summary>
+    public HttpClient CreateHttpClient(ClickHouseHttpEndpoint? endpoint = null)
+    {
+        var http = new HttpClient { BaseAddress = (endpoint ?? Endpoint).BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("default:" + SharedPassword)));
+        return http;
+    }
+
+    /// <summary>A ClickHouse.Driver connection string for another client (user <c>default</c>, the shared password).</summary>
+    public static string SharedConnectionString(ClickHouseHttpEndpoint endpoint, string database) =>
+        $"Host={endpoint.BaseAddress.Host};Port={endpoint.Port};Protocol=http;Database={database};Username=default;Password={SharedPassword}";
 
     public async Task DisposeAsync()
     {
