@@ -1,17 +1,37 @@
+using System.Net;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
+using GovPulse.Silo.Cluster;
 
 namespace GovPulse.Silo;
 
 public static class SiloRegistration
 {
-    /// <summary>The Orleans silo co-hosted in this process. Localhost clustering by default (one node).</summary>
+    /// <summary>
+    /// The Orleans silo co-hosted in this process. Localhost clustering by default (one node): the
+    /// silo port on loopback, no gateway, TLS with mutual certificates on every Orleans connection.
+    /// </summary>
     public static WebApplicationBuilder AddGovPulseSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        var listen = options.ParseListenAddress();
+        var advertised = options.ParseAdvertisedAddress();
+        var credentials = ClusterCredentials.FromOptions(options.Tls, TimeProvider.System);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(credentials);
+        builder.Services.AddHostedService<ClusterTlsReport>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "govpulse", clusterId: options.ClusterId);
+            silo.Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.AdvertisedIPAddress = advertised;
+                endpoints.SiloListeningEndpoint = new IPEndPoint(listen, options.SiloPort);
+                // Port 0: Orleans opens no gateway (EndpointOptions.GatewayPort).
+                endpoints.GatewayListeningEndpoint = options.GatewayPort == 0 ? null : new IPEndPoint(listen, options.GatewayPort);
+            });
+            silo.UseClusterTls(credentials);
             silo.Services.AddGovPulseSerialization();
             silo.Services.AddGovPulseDomain();
             silo.AddDashboard(_ => { });
