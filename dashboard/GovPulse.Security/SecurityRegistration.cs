@@ -43,8 +43,15 @@ public static class SecurityRegistration
         services.AddSingleton<UnitAccess>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SessionCookieEvents>();
+        services.TryAddSingleton<IRevokedSessionStore, RevokedSessionStore>();
+        services.AddSingleton<RevokedSessions>();
+        services.AddSingleton<RevokedSessionRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<RevokedSessionRefresh>());
         services.AddSingleton<IAuthorizationHandler, UnitReadHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResponses>();
+        services.AddSingleton<CallerStanding>();
+        services.AddSingleton<HubCallers>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubCallers>());
         services.AddSingleton<UnitAccessHubFilter>();
         services.Configure<HubOptions>(o => o.AddFilter<UnitAccessHubFilter>());
         services.AddSingleton<DemoUsers>();

@@ -1,5 +1,6 @@
 using GovPulse.Grains;
 using GovPulse.Indicators.Scoring;
+using GovPulse.Security.Access;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GovPulse.Dashboard.Hubs;
@@ -10,7 +11,10 @@ public sealed class HubScorecardPublisher(IHubContext<IndicatorsHub> hub) : ISco
     public Task PublishAsync(Scorecard scorecard) =>
         hub.Clients.Group(IndicatorsHub.GroupOf(scorecard.UnitCode)).SendAsync(IndicatorsHub.ScorecardMessage, scorecard);
 
-    /// <summary>Every connected client gets the hourly summary.</summary>
+    /// <summary>
+    /// The hourly summary ranks every unit, so it goes only to the connections whose callers read the
+    /// rankings (<see cref="HubAudiences.CityWideFigures"/>), never to every connection.
+    /// </summary>
     public Task PublishHourlyAsync(HourlySummary summary) =>
-        hub.Clients.All.SendAsync(IndicatorsHub.HourlyMessage, summary);
+        hub.Clients.Group(HubAudiences.CityWideFigures).SendAsync(IndicatorsHub.HourlyMessage, summary);
 }

@@ -9,10 +9,11 @@ namespace GovPulse.Dashboard.Hubs;
 /// <summary>
 /// <c>/hubs/indicators</c>: clients <c>Subscribe(unitCode)</c> and receive <c>scorecard</c> whenever
 /// that unit's current-month figures change (at most once a second per unit). A new subscriber
-/// gets the current scorecard at once, so a page never starts blank. Who may connect, and which
-/// <c>unitCode</c> each caller may subscribe to, is decided outside this class: the endpoint's policy
-/// and a hub filter (GovPulse.Security, <c>UnitAccessHubFilter</c>) that refuses a unit the caller may
-/// not read before <see cref="Subscribe"/> runs.
+/// gets the current scorecard at once, so a page never starts blank. Callers who read the rankings
+/// also receive <c>hourly</c> (<see cref="HubScorecardPublisher"/>). Who may connect, which groups a
+/// connection joins, which <c>unitCode</c> each caller may subscribe to, and the closing of a connection
+/// whose key or session has ended, are decided outside this class: the endpoint's policy and a hub
+/// filter (GovPulse.Security, <c>UnitAccessHubFilter</c>) that runs before every method here.
 /// </summary>
 public sealed class IndicatorsHub(UnitDirectory units, IGrainFactory grains, ScoringClock clock) : Hub
 {

@@ -22,6 +22,27 @@ public static class ReadRules
         "/api/v1/score",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Routes that show figures (scores, indicators, rankings, history, charts), not dossiers. Any other
+    /// route of the read API is judged as showing dossiers (<see cref="ReadKind"/>): when the role matrix
+    /// opens figures wider than dossiers, a route forgotten here stays closed rather than opens.
+    /// </summary>
+    public static IReadOnlySet<string> FigureRoutes { get; } = new[]
+    {
+        "/api/v1/units/{code}/indicators",
+        "/api/v1/units/{code}/comparison",
+        "/api/v1/units/{code}/history",
+        "/api/v1/units/{code}/trend",
+        "/api/v1/units/{code}/charts/trend.svg",
+        "/api/v1/units/{code}/charts/today.svg",
+        "/api/v1/rankings",
+        "/api/v1/rankings/movers",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the endpoint shows: <see cref="ReadKind.Figures"/> when listed in <see cref="FigureRoutes"/>, else dossiers.</summary>
+    public static ReadKind KindOf(Endpoint? endpoint) =>
+        endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern } && FigureRoutes.Contains(Normalise(pattern)) ? ReadKind.Figures : ReadKind.Dossiers;
+
     /// <summary>The unit the request is about, or null for an endpoint without one.</summary>
     public static string? UnitOf(HttpContext http)
     {

@@ -7,8 +7,8 @@ namespace GovPulse.Security.Access;
 public sealed class UnitReadRequirement : IAuthorizationRequirement;
 
 /// <summary>
-/// Checks the unit rule against the endpoint being called: its <c>{code}</c> must be a unit the
-/// caller reads; without one, the caller must read city-wide unless the endpoint is open to every
+/// Checks the unit rule against the endpoint being called, for what it shows (figures or dossiers,
+/// <see cref="ReadRules.KindOf"/>): its <c>{code}</c> must be a unit the caller reads; without one, the caller must read city-wide unless the endpoint is open to every
 /// reader. A refusal carries its reason, which the 403's problem body shows.
 /// </summary>
 public sealed class UnitReadHandler(UnitAccess access) : AuthorizationHandler<UnitReadRequirement>
@@ -22,13 +22,15 @@ public sealed class UnitReadHandler(UnitAccess access) : AuthorizationHandler<Un
         }
 
         string? refusal;
+        var endpoint = http.GetEndpoint();
+        var kind = ReadRules.KindOf(endpoint);
         if (ReadRules.UnitOf(http) is { } unit)
         {
-            refusal = access.RefusalOf(context.User, unit);
+            refusal = access.RefusalOf(context.User, unit, kind);
         }
         else
         {
-            refusal = ReadRules.IsOpenToEveryReader(http.GetEndpoint()) ? null : access.CityWideRefusalOf(context.User);
+            refusal = ReadRules.IsOpenToEveryReader(endpoint) ? null : access.CityWideRefusalOf(context.User, kind);
         }
 
         if (refusal is null)

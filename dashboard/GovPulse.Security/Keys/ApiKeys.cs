@@ -42,6 +42,9 @@ public sealed class ApiKeys
 
     public bool IsGenerated { get; }
 
+    /// <summary>Raised after every load of the stored keys (<see cref="ApiKeyRefresh"/>), so what was opened with a key since revoked can be closed.</summary>
+    public event EventHandler? Replaced;
+
     /// <summary>Done once the stored keys have been loaded (or the first attempt failed), so a node that just started does not refuse a valid key.</summary>
     public Task FirstLoad => _firstLoad.Task;
 
@@ -75,6 +78,9 @@ public sealed class ApiKeys
         return found;
     }
 
+    /// <summary>Whether the key with public id <paramref name="id"/> is still accepted (false once revoked).</summary>
+    public bool IsActive(string id) => id == BootstrapId || Array.Exists(_stored, k => k.Key.Id == id);
+
     /// <summary>Replaces the stored keys with <paramref name="stored"/>, keeping the active ones.</summary>
     public void Replace(IEnumerable<StoredApiKey> stored)
     {
@@ -84,6 +90,7 @@ public sealed class ApiKeys
                 Convert.FromHexString(k.Sha256),
                 new AcceptedKey(k.Id, k.Name, k.Units, k.RatePerMinute, IsAdmin: false)))];
         _firstLoad.TrySetResult();
+        Replaced?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Marks the first load as attempted when it failed: requests stop waiting for it and only the bootstrap key works until a load succeeds.</summary>

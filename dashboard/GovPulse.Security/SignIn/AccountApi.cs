@@ -111,20 +111,42 @@ public static partial class AccountApi
         return TypedResults.Ok(Person.Of(user));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Logout(HttpContext http, IAntiforgery antiforgery, ILoggerFactory loggers)
+    /// <summary>
+    /// Ends the session on the server, not only in this browser: its id is listed as signed out on
+    /// every node (<see cref="RevokedSessionRefresh"/>), so a copy of the cookie is refused too, and
+    /// its open hub connections close. Answers 204 even without a session (nothing to end).
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Logout(
+        HttpContext http, IAntiforgery antiforgery, RevokedSessionRefresh sessions, ILoggerFactory loggers)
     {
         if (await AntiforgeryCheck.ProblemAsync(http, antiforgery) is { } forged)
         {
             return forged;
         }
 
+        var logger = loggers.CreateLogger(typeof(AccountApi).FullName!);
         var session = await http.AuthenticateAsync(SessionCookie.Scheme);
         await http.SignOutAsync(SessionCookie.Scheme);
-        if (session.Principal?.Identity?.Name is { } username)
+        if (session.Principal is not { Identity.Name: { } username } principal || SessionCookie.SessionIdOf(principal) is not { } sessionId)
         {
-            LogSignedOut(loggers.CreateLogger(typeof(AccountApi).FullName!), username);
+            return TypedResults.NoContent();
         }
 
+        try
+        {
+            await sessions.SignOutAsync(sessionId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // This node refuses the session already; the others would not: say so rather than pretend.
+            LogSignOutNotStored(logger, ex, username);
+            return TypedResults.Problem(
+                "Signed out on this server, but the sign-out could not be stored for the other servers; sign out again in a moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Sign-out not stored");
+        }
+
+        LogSignedOut(logger, username);
         return TypedResults.NoContent();
     }
 
@@ -155,6 +177,9 @@ public static partial class AccountApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Username} signed out")]
     private static partial void LogSignedOut(ILogger logger, string username);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Username} signed out, but the sign-out could not be stored in ClickHouse: other nodes still accept the session")]
+    private static partial void LogSignOutNotStored(ILogger logger, Exception exception, string username);
 }
 
 /// <summary>A sign-in. Prints without its password.</summary>

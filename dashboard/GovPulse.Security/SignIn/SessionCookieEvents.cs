@@ -8,16 +8,26 @@ namespace GovPulse.Security.SignIn;
 /// <summary>
 /// The session cookie's behaviour for an API: 401 and 403 with a problem body instead of redirects to
 /// a sign-in page (the web page shows its own sign-in screen on 401), and every request's session
-/// checked against the user as stored (<see cref="UserDirectory"/>): a user disabled, given a new
-/// password or a new role since signing in is signed out.
+/// checked against the sign-outs (<see cref="RevokedSessions"/>) and the user as stored
+/// (<see cref="UserDirectory"/>): a session signed out (on any node), or of a user disabled, given a
+/// new password or a new role since signing in, is refused — a copy of the cookie included.
 /// </summary>
-public sealed class SessionCookieEvents(UserDirectory users) : CookieAuthenticationEvents
+public sealed class SessionCookieEvents(UserDirectory users, RevokedSessions revoked) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!revoked.FirstLoad.IsCompleted)
+        {
+            // The node has just started and not read the sign-outs yet.
+            await revoked.FirstLoad.WaitAsync(context.HttpContext.RequestAborted);
+        }
+
         var username = context.Principal?.Identity?.Name;
-        var user = username is null ? null : await users.FindAsync(username, context.HttpContext.RequestAborted);
+        var sessionId = context.Principal?.FindFirst(SessionCookie.SessionIdClaim)?.Value;
+        var user = username is null || sessionId is null || revoked.IsRevoked(sessionId)
+            ? null
+            : await users.FindAsync(username, context.HttpContext.RequestAborted);
         if (context.Principal is null || !SessionCookie.IsCurrent(context.Principal, user))
         {
             context.RejectPrincipal();

@@ -38,8 +38,15 @@ public sealed partial class UserDirectory(IUserStore store, IOptions<AuthOptions
         }
     }
 
+    /// <summary>Raised when this node has changed a user (disabled, new password, new role…): their open hub connections are checked at once.</summary>
+    public event EventHandler? Changed;
+
     /// <summary>Forgets what this node holds of a user it has just changed, so the change applies here at once.</summary>
-    public void Forget(string username) => _held.TryRemove(username, out _);
+    public void Forget(string username)
+    {
+        _held.TryRemove(username, out _);
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
 
     private sealed record Held(StoredUser? User, DateTimeOffset ReadAt);
 

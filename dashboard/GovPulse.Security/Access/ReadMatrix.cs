@@ -1,0 +1,23 @@
+namespace GovPulse.Security.Access;
+
+/// <summary>
+/// The role matrix: how far each caller reads each kind of content. The one place that says it —
+/// the read API (<see cref="UnitReadHandler"/>) and every hub message (<see cref="UnitAccessHubFilter"/>,
+/// <see cref="HubAudiences"/>) ask it through <see cref="UnitAccess"/>, so a change here changes both.
+/// </summary>
+public static class ReadMatrix
+{
+    /// <summary>How far a person signed in with <paramref name="role"/> reads <paramref name="kind"/>.</summary>
+    public static Reach ForPerson(string? role, ReadKind kind) => (role, kind) switch
+    {
+        (Roles.Leader or Roles.Auditor or Roles.Admin, _) => Reach.CityWide,
+
+        // Opening figures (not dossiers) to every signed-in role is this one line: Reach.CityWide.
+        (Roles.DepartmentHead, ReadKind.Figures) => Reach.OwnUnits,
+        (Roles.DepartmentHead, ReadKind.Dossiers) => Reach.OwnUnits,
+        _ => Reach.Nothing,
+    };
+
+    /// <summary>How far an API key reads <paramref name="kind"/>: a key for every unit reads like a leader, a scoped key its units.</summary>
+    public static Reach ForKey(bool everyUnit, ReadKind kind) => everyUnit ? Reach.CityWide : Reach.OwnUnits;
+}
