@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using GovPulse.Storage.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -215,7 +216,7 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         using var pooledBody = query; // its buffer goes back to the pool once the request is answered
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            LogRequest(request.Method, request.QueryString.Value ?? string.Empty, request.Headers.ContentEncoding.ToString(), query.Statement.Length, StatementHead(query.Statement.Span));
+            LogRequest(LogText.Escape(request.Method), LogText.Escape(request.QueryString.Value ?? string.Empty), LogText.Escape(request.Headers.ContentEncoding.ToString()), query.Statement.Length, LogText.Escape(StatementHead(query.Statement.Span)));
         }
 
         if (query.Statement.IsEmpty)
@@ -249,7 +250,7 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         }
         catch (ChDbException ex)
         {
-            LogQueryFailed(query.QueryId, ex.Code, ex.Message);
+            LogQueryFailed(LogText.Escape(query.QueryId), ex.Code, LogText.Escape(ex.Message));
             await WriteEngineErrorAsync(response, query.QueryId, ex).ConfigureAwait(false);
             return;
         }
