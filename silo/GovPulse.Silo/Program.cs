@@ -8,6 +8,7 @@ using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
 using GovPulse.Silo;
+using GovPulse.Silo.Errors;
 using GovPulse.Silo.Health;
 using GovPulse.Silo.Operations;
 using GovPulse.Silo.Jobs;
@@ -19,6 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.AddGovPulseErrors(); // a plain problem for any failure, in every environment
 builder.AddGovPulseStorage();
 builder.AddGovPulseSilo();
 builder.AddGovPulseIngest();
@@ -31,6 +33,7 @@ builder.AddGovPulseJobs();
 
 var app = builder.Build();
 
+app.UseGovPulseErrors(); // first: inside Development's exception page, so that page never answers
 app.UseForwardedClients(); // only behind the proxies named in GovPulse:Auth:KnownProxies
 app.UseAuthentication(); // an API key when the request sends one, else the session cookie
 app.UseAuthorization();

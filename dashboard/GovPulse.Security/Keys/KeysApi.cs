@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
 using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -75,7 +76,7 @@ public static partial class KeysApi
         var stored = new StoredApiKey(id, name, ApiKeys.HashHex(secret), units, rate, now, null);
         await store.AddAsync(stored, CancellationToken.None);
         await RefreshAsync(refresh, loggers);
-        LogCreated(Logger(loggers), id, name, units.Count == 0 ? "every unit" : string.Join(", ", units), rate);
+        LogCreated(Logger(loggers), id, LogText.Escape(name), units.Count == 0 ? "every unit" : string.Join(", ", units), rate);
         return TypedResults.Created(
             $"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}",
             new NewKey(id, name, units, rate, VietnamTime.ToLocal(now), secret));
@@ -97,7 +98,7 @@ public static partial class KeysApi
         }
 
         await RefreshAsync(refresh, loggers);
-        LogRevoked(Logger(loggers), key.Id, key.Name);
+        LogRevoked(Logger(loggers), key.Id, LogText.Escape(key.Name));
         return TypedResults.NoContent();
     }
 

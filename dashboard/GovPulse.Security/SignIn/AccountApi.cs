@@ -4,6 +4,7 @@ using GovPulse.Indicators.Periods;
 using GovPulse.Security.Access;
 using GovPulse.Security.Users;
 using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Logging;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -84,7 +85,7 @@ public static partial class AccountApi
         {
             var locked = await guard.Failed();
             // An unknown username is not logged: it is often a password typed into the wrong field.
-            LogFailed(logger, user is null ? "(unknown username)" : username, Address(http), locked is not null);
+            LogFailed(logger, user is null ? "(unknown username)" : LogText.Escape(username), Address(http), locked is not null);
             return locked is { } until
                 ? Locked(http, until, time)
                 : TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
@@ -92,7 +93,7 @@ public static partial class AccountApi
 
         if (user!.Disabled)
         {
-            LogDisabled(logger, username, Address(http));
+            LogDisabled(logger, LogText.Escape(username), Address(http));
             return TypedResults.Problem(
                 "This account is disabled; ask an administrator to enable it.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
@@ -107,7 +108,7 @@ public static partial class AccountApi
         }
 
         await http.SignInAsync(SessionCookie.Scheme, SessionCookie.PrincipalOf(user), new AuthenticationProperties { IsPersistent = true });
-        LogSignedIn(logger, username, user.Role, Address(http));
+        LogSignedIn(logger, LogText.Escape(username), user.Role, Address(http));
         return TypedResults.Ok(Person.Of(user));
     }
 
@@ -139,14 +140,14 @@ public static partial class AccountApi
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // This node refuses the session already; the others would not: say so rather than pretend.
-            LogSignOutNotStored(logger, ex, username);
+            LogSignOutNotStored(logger, ex, LogText.Escape(username));
             return TypedResults.Problem(
                 "Signed out on this server, but the sign-out could not be stored for the other servers; sign out again in a moment.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Sign-out not stored");
         }
 
-        LogSignedOut(logger, username);
+        LogSignedOut(logger, LogText.Escape(username));
         return TypedResults.NoContent();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed partial class UserDirectory(IUserStore store, IOptions<AuthOptions
         catch (Exception ex) when (ex is not OperationCanceledException && held is not null)
         {
             // ClickHouse does not answer: keep judging sessions by what was read last rather than fail every request.
-            LogReadFailed(ex, username);
+            LogReadFailed(ex, LogText.Escape(username));
             return held.User;
         }
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovPulse.Indicators.Units;
 using GovPulse.Security.SignIn;
 using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,7 +63,7 @@ public static partial class UsersApi
 
         directory.Forget(username);
         var stored = await store.FindAsync(username, CancellationToken.None) ?? user;
-        LogCreated(Logger(loggers), username, role, unitCode ?? "-", Actor(http));
+        LogCreated(Logger(loggers), LogText.Escape(username), role, LogText.Escape(unitCode ?? "-"), Actor(http));
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/admin/users/{username}", UserView.Of(stored));
     }
 
@@ -117,7 +118,7 @@ public static partial class UsersApi
             await SignInGuard.Of(grains, name).Reset();
         }
 
-        LogChanged(Logger(loggers), name, what, Actor(http));
+        LogChanged(Logger(loggers), LogText.Escape(name), what, Actor(http));
         return TypedResults.NoContent();
     }
 
@@ -142,7 +143,7 @@ public static partial class UsersApi
     }
 
     /// <summary>Who made the change: the admin's username, or the key's id (<c>bootstrap</c>).</summary>
-    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "unknown";
+    private static string Actor(HttpContext http) => LogText.Escape(http.User.Identity?.Name ?? "unknown");
 
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The user request is not valid");

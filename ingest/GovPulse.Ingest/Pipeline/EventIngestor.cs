@@ -5,6 +5,7 @@ using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Units;
 using GovPulse.Ingest.Wire;
 using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace GovPulse.Ingest.Pipeline;
@@ -49,7 +50,7 @@ public sealed partial class EventIngestor(
         {
             if (!units.Contains(line.Event.UnitCode))
             {
-                rejected.Add(new Rejection(line.Line, line.Event.EventId, $"line {line.Line}: unitCode '{line.Event.UnitCode}' is not a known unit"));
+                rejected.Add(new Rejection(line.Line, line.Event.EventId, $"line {line.Line}: unitCode {ShownValue.Quoted(line.Event.UnitCode)} is not a known unit"));
                 continue;
             }
 
@@ -78,7 +79,7 @@ public sealed partial class EventIngestor(
                     $"line {number}: eventId {ShownValue.Quoted(line.Event.EventId)} was already stored with different content ({differs}); send a new eventId for a new event"));
             }
 
-            LogReusedId(line.Event.EventId, line.Event.UnitCode, differs);
+            LogReusedId(LogText.Escape(line.Event.EventId), LogText.Escape(line.Event.UnitCode), differs);
         }
 
         // Already-stored events are applied again too: grains ignore what they have, and a client

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using GovPulse.Indicators.Events;
+using GovPulse.Storage.Logging;
 
 namespace GovPulse.Ingest.Wire;
 
@@ -67,7 +69,7 @@ public static class EventLineReader
             }
             catch (JsonException ex)
             {
-                batch.Reject(lineNumber, null, $"not valid JSON ({ex.Message.Split('.')[0]}); expected one JSON object per line");
+                batch.Reject(lineNumber, null, $"not valid JSON ({LogText.Escape(ex.Message.Split('.')[0])}); expected one JSON object per line");
             }
         }
     }
@@ -130,11 +132,26 @@ public static class EventLineReader
 
         public void Accept(int line, JsonElement element)
         {
-            var error = EventReader.TryRead(element, Rules, out var e);
+            string? error;
+            UnitEvent? e;
+            try
+            {
+                error = EventReader.TryRead(element, Rules, out e);
+            }
+            catch (InvalidOperationException)
+            {
+                // Belt and braces: every string is read through WireString, which reports text that is
+                // not valid Unicode; should one slip through, it is still this line's problem alone.
+                Reject(line, null, "holds text that is not valid Unicode; expected UTF-8 JSON");
+                return;
+            }
+
             if (error is not null)
             {
+                // The id goes back to the sender only when it is one the reader would accept.
                 var eventId = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
-                    ? id.GetString()
+                    && WireString.TryRead(id, TextRule.Identifier, out var text) is null
+                    ? text
                     : null;
                 Reject(line, eventId, error);
                 return;

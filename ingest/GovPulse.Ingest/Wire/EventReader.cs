@@ -6,7 +6,8 @@ namespace GovPulse.Ingest.Wire;
 
 /// <summary>
 /// Reads and checks one event object against docs/api-v1.md §1: every field typed, required fields
-/// by type, ids within their lengths, enum values, times with an offset, and the rules between fields
+/// by type, ids within their lengths and of visible characters (<see cref="TextRule"/>), enum values,
+/// times with an offset that the event store holds exactly, and the rules between fields
 /// (a due time not before receipt, an event not from the future). Unknown extra fields are ignored.
 /// </summary>
 public static class EventReader
@@ -34,10 +35,10 @@ public static class EventReader
         }
 
         var fields = new FieldReader(o);
-        var eventId = fields.RequiredString("eventId", MaxIdLength, EveryEvent);
+        var eventId = fields.RequiredId("eventId", MaxIdLength, EveryEvent);
         var typeName = fields.RequiredChoice("type", TypeNames, EveryEvent, $"is not a known event type ({string.Join(", ", TypeNames)})");
         var occurredAt = fields.RequiredTime("occurredAt", EveryEvent);
-        var unitCode = fields.RequiredString("unitCode", MaxCodeLength, EveryEvent);
+        var unitCode = fields.RequiredId("unitCode", MaxCodeLength, EveryEvent);
         if (fields.Error is not null)
         {
             return fields.Error;
@@ -51,8 +52,8 @@ public static class EventReader
             Type = type,
             OccurredAt = occurredAt!.Value,
             UnitCode = unitCode!,
-            DossierId = isPetition ? null : fields.RequiredString("dossierId", MaxIdLength, $"a dossier event ({type})"),
-            PetitionId = isPetition ? fields.RequiredString("petitionId", MaxIdLength, $"a petition event ({type})") : null,
+            DossierId = isPetition ? null : fields.RequiredId("dossierId", MaxIdLength, $"a dossier event ({type})"),
+            PetitionId = isPetition ? fields.RequiredId("petitionId", MaxIdLength, $"a petition event ({type})") : null,
         };
 
         var needs = type.ToString();
@@ -60,7 +61,7 @@ public static class EventReader
         {
             EventType.DossierReceived => e with
             {
-                ProcedureCode = fields.RequiredString("procedureCode", MaxCodeLength, needs),
+                ProcedureCode = fields.RequiredId("procedureCode", MaxCodeLength, needs),
                 Channel = fields.RequiredEnum<Channel>("channel", needs),
                 DueAt = fields.OptionalTime("dueAt"),
                 StatutoryWorkingDays = fields.OptionalWholeNumber("statutoryWorkingDays", 0, 3650),
@@ -69,7 +70,7 @@ public static class EventReader
                 CitizenData = fields.OptionalBool("citizenData"),
             },
             EventType.ResultReturned => e with { ElectronicResult = fields.OptionalBool("electronicResult") },
-            EventType.DossierRefused => e with { Reason = fields.OptionalString("reason", MaxReasonLength) },
+            EventType.DossierRefused => e with { Reason = fields.OptionalText("reason", MaxReasonLength) },
             EventType.ApologyIssued => e with { NewDueAt = fields.RequiredTime("newDueAt", needs) },
             EventType.PaymentCompleted => e with { Online = fields.RequiredBool("online", needs), Amount = fields.OptionalAmount("amount") },
             EventType.DossierDigitized => e with

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GovPulse.Storage.ClickHouse;
 
 namespace GovPulse.Ingest.Wire;
 
@@ -13,11 +14,16 @@ internal sealed partial class FieldReader(JsonElement o)
 {
     private const string Time = "an ISO 8601 time with offset";
 
+    private static readonly string Range =
+        $"{EventStore.EarliestTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} to {EventStore.LatestTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture)}";
+
     public string? Error { get; private set; }
 
-    public string? RequiredString(string name, int maxLength, string neededBy) => ReadString(name, maxLength, neededBy);
+    /// <summary>An id or code: visible text (<see cref="TextRule.Identifier"/>).</summary>
+    public string? RequiredId(string name, int maxLength, string neededBy) => ReadString(name, maxLength, TextRule.Identifier, neededBy);
 
-    public string? OptionalString(string name, int maxLength) => ReadString(name, maxLength, neededBy: null);
+    /// <summary>Free text such as a refusal's reason (<see cref="TextRule.FreeText"/>).</summary>
+    public string? OptionalText(string name, int maxLength) => ReadString(name, maxLength, TextRule.FreeText, neededBy: null);
 
     /// <summary>A string that must be one of <paramref name="choices"/> exactly (case matters).</summary>
     /// <param name="notAChoice">The end of the message for any other value, e.g. <c>is not one of online, direct, postal</c>.</param>
@@ -28,9 +34,9 @@ internal sealed partial class FieldReader(JsonElement o)
             return null;
         }
 
-        if (v.ValueKind == JsonValueKind.String && choices.Contains(v.GetString()!, StringComparer.Ordinal))
+        if (v.ValueKind == JsonValueKind.String && WireString.TryGetString(v, out var s) && choices.Contains(s, StringComparer.Ordinal))
         {
-            return v.GetString();
+            return s;
         }
 
         Fail($"{name} {ShownValue.Of(v)} {notAChoice}");
@@ -98,10 +104,10 @@ internal sealed partial class FieldReader(JsonElement o)
     public string Shown(string name) => o.TryGetProperty(name, out var v) ? ShownValue.Of(v) : "(none)";
 
     /// <summary>ISO 8601 with an explicit offset (<c>Z</c> or <c>±hh:mm</c>): a time without one is ambiguous and rejected.</summary>
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:(?<second>[0-9]{2})(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
     private static partial Regex TimeWithOffset();
 
-    private string? ReadString(string name, int maxLength, string? neededBy)
+    private string? ReadString(string name, int maxLength, TextRule rule, string? neededBy)
     {
         var expected = $"a non-empty string of at most {maxLength} characters";
         if (!Present(name, neededBy, expected, out var v))
@@ -115,7 +121,13 @@ internal sealed partial class FieldReader(JsonElement o)
             return null;
         }
 
-        var s = v.GetString()!;
+        var problem = WireString.TryRead(v, rule, out var s);
+        if (problem is not null)
+        {
+            Fail($"{name} {ShownValue.Of(v)} {problem}");
+            return null;
+        }
+
         if (neededBy is not null && string.IsNullOrWhiteSpace(s))
         {
             Fail($"{name} {ShownValue.Quoted(s)} is empty; {neededBy} needs {expected}");
@@ -138,11 +150,25 @@ internal sealed partial class FieldReader(JsonElement o)
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.String
-            || !TimeWithOffset().IsMatch(v.GetString()!)
-            || !DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        var match = v.ValueKind == JsonValueKind.String && WireString.TryGetString(v, out var text) ? TimeWithOffset().Match(text) : null;
+        if (match is { Success: true } && match.Groups["second"].ValueSpan is "60")
+        {
+            Fail($"{name} {ShownValue.Of(v)} is a leap second (second 60), which the event store cannot hold; expected seconds 00 to 59");
+            return null;
+        }
+
+        if (match is not { Success: true }
+            || !DateTimeOffset.TryParse(match.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
         {
             Fail($"{name} {ShownValue.Of(v)} is not a valid ISO 8601 time with offset");
+            return null;
+        }
+
+        // The events table keeps times as DateTime64(3, 'Asia/Ho_Chi_Minh'): outside its range a
+        // time is stored clamped or read back as another one, so it would differ from what the grains applied.
+        if (t < EventStore.EarliestTime || t > EventStore.LatestTime)
+        {
+            Fail($"{name} {ShownValue.Of(v)} is outside the times the event store holds exactly ({Range}); expected a time in that range");
             return null;
         }
 

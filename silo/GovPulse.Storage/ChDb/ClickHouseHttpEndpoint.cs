@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using GovPulse.Storage.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -286,7 +287,7 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             // The URL is not logged: it may carry the password.
-            LogRequest(request.Method, request.Headers.ContentEncoding.ToString(), statement.Length, StatementHead(statement.Span));
+            LogRequest(LogText.Escape(request.Method), LogText.Escape(request.Headers.ContentEncoding.ToString()), statement.Length, LogText.Escape(StatementHead(statement.Span)));
         }
 
         if (statement.IsEmpty)
@@ -350,7 +351,7 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         }
         catch (ChDbException ex)
         {
-            LogQueryFailed(query.QueryId, ex.Code, ex.ErrorName ?? string.Empty);
+            LogQueryFailed(LogText.Escape(query.QueryId), ex.Code, ex.ErrorName ?? string.Empty);
             await WriteFailureAsync(response, query.QueryId, ex).ConfigureAwait(false);
         }
         finally

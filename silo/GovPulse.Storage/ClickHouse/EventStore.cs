@@ -10,6 +10,17 @@ namespace GovPulse.Storage.ClickHouse;
 /// </summary>
 public sealed class EventStore : IEventStore
 {
+    /// <summary>
+    /// The earliest time the <c>events</c> and <c>event_ids</c> tables hold exactly. Their times are
+    /// <c>DateTime64(3, 'Asia/Ho_Chi_Minh')</c>, whose range is 1900-01-01 to 2299-12-31: outside it
+    /// ClickHouse shows, partitions and compares a time as the nearest end of the range. The lower
+    /// end is taken in UTC, where both the column's zone and UTC still read it back right.
+    /// </summary>
+    public static readonly DateTimeOffset EarliestTime = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The latest time the tables hold exactly: the last millisecond of 2299 in the column's zone (see <see cref="EarliestTime"/>).</summary>
+    public static readonly DateTimeOffset LatestTime = new(2299, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(7));
+
     private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload"];
 
     private static readonly string[] KeyColumns = ["event_id", "unit_code", "occurred_at"];
