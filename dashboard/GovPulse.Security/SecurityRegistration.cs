@@ -6,13 +6,10 @@ using GovPulse.Security.KeyRing;
 using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
-using GovPulse.Storage.ClickHouse;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,11 +54,8 @@ public static class SecurityRegistration
         services.AddSingleton<DemoUsers>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoUsers>());
 
-        // One key ring for every node, kept in ClickHouse: a cookie made by one node is read by all, and survives restarts.
-        services.AddSingleton<IDataProtectionKeyStore, DataProtectionKeyStore>();
-        services.AddSingleton<ClickHouseKeyRing>();
-        services.AddDataProtection().SetApplicationName("GovPulse");
-        services.AddOptions<KeyManagementOptions>().Configure<ClickHouseKeyRing>((o, ring) => o.XmlRepository = ring);
+        // One key ring for every node, kept in ClickHouse and encrypted there with the operator's key.
+        services.AddGovPulseKeyRing();
 
         services.AddAuthentication(o => o.DefaultScheme = SessionCookie.CallerScheme)
             .AddPolicyScheme(SessionCookie.CallerScheme, "API key or session", o => o.ForwardDefaultSelector = http =>

@@ -1,8 +1,10 @@
 using GovPulse.Security.Keys;
 using GovPulse.Security.ApiReference;
 using GovPulse.Security.Users;
+using GovPulse.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace GovPulse.Silo;
 
@@ -13,32 +15,64 @@ public static class StartupBanner
     /// The address is the one the server bound, so a node started with <c>--urls=http://127.0.0.1:0</c>
     /// names the port the system gave it. The end-to-end fixture (<c>NodeProcess</c>) and
     /// <c>bench/city-cold-start.sh</c> find the node by the <c>Dashboard: http://…/</c> line: keep its shape.
+    /// Secrets made in this run are shown only on a terminal; when the output goes anywhere else (a
+    /// journal, a file, a log collector) they go to <see cref="FirstRunSecrets"/> and the banner names the file.
     /// </remarks>
     public static WebApplication PrintBannerOnStart(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var keys = app.Services.GetRequiredService<ApiKeys>();
             var url = addresses.FirstOrDefault() ?? "(no address)";
+            var keys = app.Services.GetRequiredService<ApiKeys>();
+            var accounts = app.Services.GetRequiredService<DemoUsers>().Created;
+            var secretsFile = Console.IsOutputRedirected ? WriteSecrets(app, keys, accounts) : null;
             Console.WriteLine();
             Console.WriteLine($"  GovPulse is running. Dashboard: {url}/");
             Console.WriteLine($"  API: {url}/api/v1/units   Health: {url}/health/ready");
             Console.WriteLine($"  API reference: {url}{ApiReference.ReferencePath}" + (app.Environment.IsDevelopment() ? string.Empty : " (admins only)"));
             if (keys.IsGenerated)
             {
-                Console.WriteLine($"  Ingest key for this run (X-Api-Key): {keys.BootstrapKey}");
+                Console.WriteLine(secretsFile is null
+                    ? $"  Ingest key for this run (X-Api-Key): {keys.BootstrapKey}"
+                    : $"  Ingest key for this run (X-Api-Key): in {secretsFile} (not shown: the output is not a terminal)");
                 Console.WriteLine("  (set GovPulse__Ingest__BootstrapKey to choose your own)");
             }
 
-            PrintDemoUsers(app.Services.GetRequiredService<DemoUsers>().Created);
+            PrintDemoUsers(accounts, secretsFile);
             Console.WriteLine();
         });
         return app;
     }
 
-    /// <summary>The demo users (GovPulse:Auth:DemoUsers): a password made in this run is shown here, once.</summary>
-    private static void PrintDemoUsers(IReadOnlyList<DemoAccount> accounts)
+    /// <summary>Writes the secrets made in this run to the secrets file; its path, or null when there were none.</summary>
+    private static string? WriteSecrets(WebApplication app, ApiKeys keys, IReadOnlyList<DemoAccount> accounts)
+    {
+        var started = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var secrets = new List<FirstRunSecret>();
+        if (keys.IsGenerated)
+        {
+            secrets.Add(new FirstRunSecret(FirstRunSecrets.IngestKey, keys.BootstrapKey,
+                $"Ingest key (X-Api-Key, admin) of the run started {started}, valid while that run lasts; set GovPulse__Ingest__BootstrapKey to choose one"));
+        }
+
+        foreach (var account in accounts.Where(a => a.Password is not null))
+        {
+            secrets.Add(new FirstRunSecret(FirstRunSecrets.DemoPasswordPrefix + account.Username, account.Password!,
+                $"Password of demo user {account.Username} ({Role(account)}), made {started}"));
+        }
+
+        if (secrets.Count == 0)
+        {
+            return null;
+        }
+
+        var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
+        return FirstRunSecrets.Write(dataDirectory, secrets, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstRunSecrets)));
+    }
+
+    /// <summary>The demo users (GovPulse:Auth:DemoUsers): a password made in this run is shown here once, or named in the secrets file.</summary>
+    private static void PrintDemoUsers(IReadOnlyList<DemoAccount> accounts, string? secretsFile)
     {
         if (accounts.Count == 0)
         {
@@ -48,20 +82,23 @@ public static class StartupBanner
         Console.WriteLine("  Demo users, one per role (sign in on the dashboard):");
         foreach (var account in accounts)
         {
-            var role = account.UnitCode is null ? account.Role : $"{account.Role} of {account.UnitCode}";
             var password = account.Password is { } made
-                ? $"password: {made}"
-                : account.Configured ? "password: GovPulse__Auth__DemoPassword" : "password: as printed when it was made";
-            Console.WriteLine($"    {account.Username,-12} {role,-30} {password}");
+                ? secretsFile is null ? $"password: {made}" : $"password: in {secretsFile}"
+                : account.Configured ? "password: GovPulse__Auth__DemoPassword" : "password: as shown when it was made";
+            Console.WriteLine($"    {account.Username,-12} {Role(account),-30} {password}");
         }
 
         if (accounts.Any(a => a.Password is not null))
         {
-            Console.WriteLine("  (passwords made for this run are shown only now; set GovPulse__Auth__DemoPassword to choose one)");
+            Console.WriteLine(secretsFile is null
+                ? "  (passwords made for this run are shown only now; set GovPulse__Auth__DemoPassword to choose one)"
+                : "  (passwords made for this run are in that file only; set GovPulse__Auth__DemoPassword to choose one)");
         }
         else if (!accounts.Any(a => a.Configured))
         {
             Console.WriteLine("  (forgot them? set GovPulse__Auth__DemoPassword to give every demo user one you choose)");
         }
     }
+
+    private static string Role(DemoAccount account) => account.UnitCode is null ? account.Role : $"{account.Role} of {account.UnitCode}";
 }

@@ -7,7 +7,11 @@ public sealed class StorageOptions
 {
     public const string Section = "GovPulse";
 
-    /// <summary>Embedded ClickHouse data and other local state (<c>GovPulse__DataDirectory</c>).</summary>
+    /// <summary>
+    /// Embedded ClickHouse data and other local state (<c>GovPulse__DataDirectory</c>): the key ring key
+    /// when none is configured, and the first-run secrets when output is redirected. Kept at mode 0700
+    /// (<see cref="PrivateDirectory"/>).
+    /// </summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
 }

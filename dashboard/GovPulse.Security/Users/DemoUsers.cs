@@ -8,8 +8,9 @@ namespace GovPulse.Security.Users;
 /// <summary>
 /// The quick start's people (<see cref="AuthOptions.DemoUsers"/>, on with <c>dotnet run</c>): one per
 /// role, created when missing, before the node starts listening. Each gets the configured
-/// <see cref="AuthOptions.DemoPassword"/> or, unset, a random password printed once in the start-up
-/// banner (<see cref="Created"/>); nothing of them is in the repo.
+/// <see cref="AuthOptions.DemoPassword"/> or, unset, a random password that the start-up banner shows
+/// once on a terminal, or else writes to the data directory's first-run secrets file (mode 0600)
+/// (<see cref="Created"/>); nothing of them is in the repo, and no log line holds one.
 /// </summary>
 public sealed partial class DemoUsers(IUserStore store, IOptions<AuthOptions> options, TimeProvider time, ILogger<DemoUsers> logger) : IHostedService
 {

@@ -66,7 +66,7 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
         string connectionString;
         if (IsEmbedded)
         {
-            var directory = Path.GetFullPath(Path.Combine(_storage.DataDirectory, "clickhouse"));
+            var directory = Path.Combine(PrivateDirectory.Create(_storage.DataDirectory, _logger), "clickhouse");
             Directory.CreateDirectory(directory);
             var engine = _engine = await Task.Run(() => ChDbEngine.Open(directory, new ChDbEngineOptions { MemoryRatio = _options.EmbeddedMemoryRatio }));
             _endpoint = await ClickHouseHttpEndpoint.StartAsync(

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPulse.Security.KeyRing;
+
+/// <summary>
+/// Opens what <see cref="KeyRingXmlEncryptor"/> sealed, with the key its id names. The framework makes
+/// one per entry through its activator, which passes the service provider: hence the constructor.
+/// </summary>
+public sealed class KeyRingXmlDecryptor(IServiceProvider services) : IXmlDecryptor
+{
+    public XElement Decrypt(XElement encryptedElement)
+    {
+        ArgumentNullException.ThrowIfNull(encryptedElement);
+        var keys = services.GetService<KeyRingKeys>()
+            ?? throw new CryptographicException("This process has no key ring key, so it cannot read GovPulse's key ring.");
+        var id = (string?)encryptedElement.Attribute("keyId") ?? string.Empty;
+        var key = keys.Find(id)
+            ?? throw new CryptographicException(
+                $"A key ring entry is encrypted with key ring key {id}, which this node does not have: every node sharing the database " +
+                "needs the same GovPulse:Secrets:KeyRingKey (after a change, the old one in GovPulse:Secrets:RetiredKeyRingKeys).");
+        var plaintext = key.Open(Convert.FromBase64String(encryptedElement.Value));
+        try
+        {
+            return XElement.Parse(Encoding.UTF8.GetString(plaintext));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+}

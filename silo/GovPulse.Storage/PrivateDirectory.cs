@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+
+namespace GovPulse.Storage;
+
+/// <summary>
+/// The node's data directory (<c>GovPulse:DataDirectory</c>) as only the node's own user may enter it
+/// (mode 0700), and the files of secrets in it as only that user may read them (mode 0600).
+/// </summary>
+/// <remarks>
+/// The directory holds the embedded database, the key ring key and the first-run secrets; chDB
+/// creates its own files with the process's umask (often 0644), so the directory's mode is what keeps
+/// other local users out. A directory that exists with looser permissions is tightened, with a
+/// warning, rather than left open: the node's data is nobody else's. Idempotent; every user of the
+/// directory calls it before writing there. On Windows, where Unix modes do not apply, the
+/// directory's inherited ACL decides.
+/// </remarks>
+public static partial class PrivateDirectory
+{
+    /// <summary>rwx for the owner only.</summary>
+    public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>rw for the owner only.</summary>
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Creates <paramref name="path"/> with mode 0700, or tightens it to 0700 when it exists with more; returns its full path.</summary>
+    public static string Create(string path, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(logger);
+        var directory = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, DirectoryMode);
+            return directory;
+        }
+
+        var mode = File.GetUnixFileMode(directory);
+        if ((mode & ~DirectoryMode) != 0)
+        {
+            File.SetUnixFileMode(directory, DirectoryMode);
+            LogTightened(logger, directory, Octal(mode));
+        }
+
+        return directory;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> with mode 0600: into a new file that
+    /// is then moved over the old one, so the secret is never in a file anyone else may read, not even
+    /// for a moment, and a reader never sees half of it.
+    /// </summary>
+    public static void WriteFile(string path, string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        try
+        {
+            using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
+            {
+                writer.Write(text);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The data directory {Directory} was open to other users (mode {Mode}); it is now 0700, the node's user only")]
+    private static partial void LogTightened(ILogger logger, string directory, string mode);
+}
