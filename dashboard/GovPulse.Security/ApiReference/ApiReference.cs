@@ -66,7 +66,7 @@ public static class ApiReference
         var document = app.MapOpenApi(DocumentPattern);
         var reference = app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("GovPulse API")
-            .WithDefaultFonts(false) // its default fonts come from a CDN: blocked by the CSP, and absent offline
+            .DisableDefaultFonts() // its default fonts come from a CDN: blocked by the CSP, and absent offline
             .WithOpenApiRoutePattern(DocumentPattern));
         if (!app.Environment.IsDevelopment())
         {

@@ -21,7 +21,7 @@ public static class CommonPasswords
         ArgumentNullException.ThrowIfNull(password);
         var folded = Fold(password);
         var compact = Compact(folded);
-        if (List.Value.Contains(folded) || List.Value.Contains(compact) || IsDigitRun(compact))
+        if (List.Value.Contains(folded) || List.Value.Contains(compact) || IsDigitRun(compact) || IsRepeat(compact))
         {
             return true;
         }
