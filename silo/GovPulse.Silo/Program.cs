@@ -35,9 +35,9 @@ var app = builder.Build();
 app.UseSecurityHeaders(); // CSP, nosniff, no framing, no referrer: on every response, written or refused
 app.UseForwardedClients(); // only behind the proxies named in GovPulse:Auth:KnownProxies
 app.UseAuthentication(); // an API key when the request sends one, else the session cookie
+app.UseRateLimiter(); // after authentication, before authorization: per key, person or address (reads, sign-in, ingest), so refused callers count too
 app.UseAuthorization();
 app.UseCookieAntiforgery(); // state-changing requests of signed-in people carry the anti-forgery token
-app.UseRateLimiter(); // after authorization: the limits are per key, person or address (reads, sign-in, ingest)
 app.MapGroup("/api/v1").MapEventsApi().MapAccountApi().MapDashboardApis(AccessPolicies.UnitReader);
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();
