@@ -15,8 +15,9 @@ namespace GovPulse.Security.RateLimits;
 /// Over it, 429 with <c>Retry-After</c> and a problem body saying when to retry.
 /// </summary>
 /// <remarks>
-/// A global limiter of the rate-limit middleware, which runs after authorization: a request that is
-/// refused there (401/403) is not counted. The anti-forgery token is left out: it is the first step of
+/// A global limiter of the rate-limit middleware, which runs after authentication and before
+/// authorization: a caller is known, and a request that will be refused (401/403) counts too, so an
+/// anonymous flood is limited per address. The anti-forgery token is left out: it is the first step of
 /// a sign-in, which has its own limit per address. Buckets live in each node's memory, like the ingest
 /// keys' (behind a load balancer over N nodes a caller can make up to N times the rate).
 /// </remarks>
