@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GovPulse.Security.Users;
 using GovPulse.Storage.ClickHouse;
 using Microsoft.AspNetCore.Identity;
 
@@ -32,8 +33,12 @@ public static class Passwords
         return user is not null && result != PasswordVerificationResult.Failed;
     }
 
-    /// <summary>What is wrong with a new password, as a sentence; null when it is acceptable.</summary>
-    public static string? ProblemWith(string? password, string? username)
+    /// <summary>
+    /// What is wrong with a new password, as a sentence; null when it is acceptable. Beyond its length:
+    /// not one of the most common passwords (<see cref="CommonPasswords"/>), and neither the username nor
+    /// the display name inside it (compared without case, accents, spaces or punctuation).
+    /// </summary>
+    public static string? ProblemWith(string? password, string? username, string? displayName = null)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -55,12 +60,32 @@ public static class Passwords
             return "password is one character repeated; choose one that is hard to guess";
         }
 
-        if (!string.IsNullOrEmpty(username) && password.Contains(username, StringComparison.OrdinalIgnoreCase))
+        var compact = CommonPasswords.Compact(CommonPasswords.Fold(password));
+        if (!string.IsNullOrEmpty(username) && (password.Contains(username, StringComparison.OrdinalIgnoreCase) || Contains(compact, username)))
         {
             return "password contains the username; choose one that does not";
         }
 
+        if (!string.IsNullOrWhiteSpace(displayName) && Contains(compact, displayName))
+        {
+            return "password contains the person's display name; choose one that does not";
+        }
+
+        if (CommonPasswords.IsCommon(password))
+        {
+            return "password is too common: it is one of the 10,000 most used passwords, or one of them with digits, symbols or look-alike " +
+                "characters added (such as password1234 or Matkhau@2026); choose one that is hard to guess (a few unrelated words make a password " +
+                "that is long and easy to remember)";
+        }
+
         return null;
+    }
+
+    /// <summary>Whether a name (at least 3 letters or digits once compacted) is inside a compacted password.</summary>
+    private static bool Contains(string compactPassword, string name)
+    {
+        var compactName = CommonPasswords.Compact(CommonPasswords.Fold(name));
+        return compactName.Length >= 3 && compactPassword.Contains(compactName, StringComparison.Ordinal);
     }
 
     /// <summary>A random password of 20 characters (about 115 bits), without look-alike characters, for demo users.</summary>

@@ -3,6 +3,7 @@ using GovPulse.Indicators.Units;
 using GovPulse.Security.Access;
 using GovPulse.Security.ApiReference;
 using GovPulse.Security.KeyRing;
+using GovPulse.Security.RateLimits;
 using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,8 @@ public static class SecurityRegistration
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), $"{AuthOptions.Section}:KnownProxies must hold IP addresses")
+            .Validate(o => o.DemoPassword is null || o.DemoPassword.Length < Passwords.MinLength || !CommonPasswords.IsCommon(o.DemoPassword),
+                $"{AuthOptions.Section}:DemoPassword is too common (one of the most used passwords, or one with digits or symbols added); choose one that is hard to guess")
             .ValidateOnStart();
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(TimeProvider.System);
@@ -88,6 +92,12 @@ public static class SecurityRegistration
                 .AddRequirements(new UnitReadRequirement()))
             .AddPolicy(AccessPolicies.Person, p => p.AddAuthenticationSchemes(SessionCookie.Scheme).RequireAuthenticatedUser());
         services.AddRateLimiter(limits => limits.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((limits, auth, time) =>
+        {
+            var reads = new ReadRateLimit(auth.Value, time);
+            limits.GlobalLimiter = reads.Limiter();
+            limits.OnRejected = reads.RejectAsync;
+        });
         services.AddGovPulseApiReference();
         return builder;
     }

@@ -4,6 +4,7 @@ using GovPulse.Ingest.Api;
 using GovPulse.Security;
 using GovPulse.Security.Access;
 using GovPulse.Security.ApiReference;
+using GovPulse.Security.Headers;
 using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
@@ -33,12 +34,13 @@ builder.AddGovPulseJobs();
 
 var app = builder.Build();
 
-app.UseGovPulseErrors(); // first: inside Development's exception page, so that page never answers
+app.UseSecurityHeaders(); // CSP, nosniff, no framing, no referrer: on every response, written or refused
+app.UseGovPulseErrors(); // inside Development's exception page, so that page never answers
 app.UseForwardedClients(); // only behind the proxies named in GovPulse:Auth:KnownProxies
 app.UseAuthentication(); // an API key when the request sends one, else the session cookie
+app.UseRateLimiter(); // after authentication, before authorization: per key, person or address (reads, sign-in, ingest), so refused callers count too
 app.UseAuthorization();
 app.UseCookieAntiforgery(); // state-changing requests of signed-in people carry the anti-forgery token
-app.UseRateLimiter(); // after authorization: the limit is per key
 app.MapGroup("/api/v1").MapEventsApi().MapAccountApi().MapDashboardApis(AccessPolicies.UnitReader);
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();

@@ -87,7 +87,7 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
         new("GET", "/api/v1/admin/keys/{id}", Rule.Admin, "/api/v1/admin/keys/k_00000000", 404),
         new("DELETE", "/api/v1/admin/keys/{id}", Rule.Admin, "/api/v1/admin/keys/k_00000000", 404),
         new("POST", "/api/v1/admin/users", Rule.Admin, "/api/v1/admin/users", 201,
-            caller => Json(new { username = $"matrix.{Slug(caller)}.{Guid.NewGuid():N}"[..40], displayName = "Matrix", role = "leader", password = "matrix password " + Guid.NewGuid().ToString("N")[..8] })),
+            caller => Json(new { username = $"matrix.{Slug(caller)}.{Guid.NewGuid():N}"[..40], displayName = "Matrix", role = "leader", password = "row password " + Guid.NewGuid().ToString("N")[..8] })),
         new("GET", "/api/v1/admin/users", Rule.Admin, "/api/v1/admin/users"),
         new("GET", "/api/v1/admin/users/{username}", Rule.Admin, $"/api/v1/admin/users/{SecuredNodeFixture.TargetUser}"),
         new("POST", "/api/v1/admin/users/{username}/disable", Rule.Admin, $"/api/v1/admin/users/{SecuredNodeFixture.TargetUser}/disable", 204),

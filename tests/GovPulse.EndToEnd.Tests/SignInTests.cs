@@ -5,7 +5,7 @@ using GovPulse.EndToEnd.Tests.Fixtures;
 
 namespace GovPulse.EndToEnd.Tests;
 
-/// <summary>People sign in with a session cookie and the anti-forgery token; wrong passwords are counted and lock; disabled users are out.</summary>
+/// <summary>People sign in with a session cookie and the anti-forgery token; wrong passwords are counted, slowed and lock (per address); disabled users are out.</summary>
 [Collection(SecuredNode.Name)]
 public sealed class SignInTests(SecuredNodeFixture fixture)
 {
@@ -87,18 +87,15 @@ public sealed class SignInTests(SecuredNodeFixture fixture)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_username_with_423_until_an_admin_sets_a_new_password()
+    public async Task Five_wrong_passwords_lock_the_username_from_that_address_with_423_until_an_admin_sets_a_new_password()
     {
         var password = await fixture.CreateUserAsync("e2e.lockout", "leader");
         using var browser = PersonSession.Anonymous(fixture.Node);
 
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage last = null!;
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            last = await browser.SignInAsync("e2e.lockout", $"wrong password {attempt}!");
-            statuses.Add(last.StatusCode);
-        }
+        // From the third mistake on, each attempt waits 2 s, then 4 s (429 before that): waited out as Retry-After says.
+        var answers = await WrongPasswords.SendAsync(browser, "e2e.lockout", 5);
+        var statuses = answers.Select(a => a.StatusCode).ToList();
+        var last = answers[^1];
 
         var body = JsonSerializer.Deserialize<JsonElement>(await last.Content.ReadAsStringAsync());
         var withTheRightPassword = await browser.SignInAsync("e2e.lockout", password);
@@ -115,7 +112,7 @@ public sealed class SignInTests(SecuredNodeFixture fixture)
         body.GetProperty("detail").GetString().Should().Contain("locked until").And.Contain(lockedUntil.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         last.Headers.RetryAfter!.Delta.Should().BeCloseTo(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1));
         ((int)withTheRightPassword.StatusCode).Should().Be(423, "while locked, even the right password is refused");
-        someoneElse.StatusCode.Should().Be(HttpStatusCode.OK, "the lock is per username");
+        someoneElse.StatusCode.Should().Be(HttpStatusCode.OK, "the lock is per username (and per address: SignInLockoutTests)");
         reset.StatusCode.Should().Be(HttpStatusCode.NoContent);
         afterReset.StatusCode.Should().Be(HttpStatusCode.OK, "a new password from an admin ends the lock");
     }

@@ -2,7 +2,8 @@
 
 /**
  * h("a", { href: "#/", class: "x", dataset: { testid: "y" } }, "text", child)
- * Attributes: class, dataset, on<Event> handlers, hidden/disabled booleans, anything else as an attribute.
+ * Attributes: class, dataset, style, on<Event> handlers, hidden/disabled booleans, anything else as an attribute.
+ * A style goes through the CSSOM, not the style attribute, which the page's Content-Security-Policy refuses.
  */
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -11,6 +12,7 @@ export function h(tag, attrs, ...children) {
       if (value === null || value === undefined || value === false) continue;
       if (name === "dataset") Object.assign(el.dataset, value);
       else if (name === "class") el.className = value;
+      else if (name === "style") el.style.cssText = String(value);
       else if (name.startsWith("on") && typeof value === "function") el.addEventListener(name.slice(2).toLowerCase(), value);
       else if (value === true) el.setAttribute(name, "");
       else el.setAttribute(name, String(value));

@@ -66,6 +66,7 @@ public static class ApiReference
         var document = app.MapOpenApi(DocumentPattern);
         var reference = app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("GovPulse API")
+            .DisableDefaultFonts() // its default fonts come from a CDN: blocked by the CSP, and absent offline
             .WithOpenApiRoutePattern(DocumentPattern));
         if (!app.Environment.IsDevelopment())
         {

@@ -73,32 +73,41 @@ public static partial class AccountApi
 
         var logger = loggers.CreateLogger(typeof(AccountApi).FullName!);
         var username = UserRules.Normalise(request.Username);
+        var address = Address(http);
         var guard = SignInGuard.Of(grains, username);
-        if (await guard.LockedUntil() is { } lockedUntil)
+        if (await guard.Check(address) is { Kind: not SignInVerdictKind.Open } refused)
         {
-            return Locked(http, lockedUntil, time);
+            return Refused(http, refused, time);
         }
 
         // Read afresh, not from the cache: a password set a moment ago on another node must work.
         var user = UserRules.IsUsername(username) ? await store.FindAsync(username, cancellationToken) : null;
         if (!Passwords.Verify(user, request.Password, out var rehash))
         {
-            var locked = await guard.Failed();
+            var next = await guard.Failed(address);
             // An unknown username is not logged: it is often a password typed into the wrong field.
-            LogFailed(logger, user is null ? "(unknown username)" : LogText.Escape(username), Address(http), locked is not null);
-            return locked is { } until
-                ? Locked(http, until, time)
-                : TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            LogFailed(logger, user is null ? "(unknown username)" : LogText.Escape(username), address, next.Kind == SignInVerdictKind.Locked);
+            if (next.Kind == SignInVerdictKind.Locked)
+            {
+                return Refused(http, next, time);
+            }
+
+            if (next is { Kind: SignInVerdictKind.Wait, Until: { } waitUntil })
+            {
+                SetRetryAfter(http, waitUntil, time); // the next attempt from here must wait: say so now
+            }
+
+            return TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
         if (user!.Disabled)
         {
-            LogDisabled(logger, LogText.Escape(username), Address(http));
+            LogDisabled(logger, LogText.Escape(username), address);
             return TypedResults.Problem(
                 "This account is disabled; ask an administrator to enable it.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
-        await guard.Succeeded();
+        await guard.Succeeded(address);
         if (rehash)
         {
             // The hash was made with older settings: store one with today's (a new version, so sign in after it).
@@ -108,7 +117,7 @@ public static partial class AccountApi
         }
 
         await http.SignInAsync(SessionCookie.Scheme, SessionCookie.PrincipalOf(user), new AuthenticationProperties { IsPersistent = true });
-        LogSignedIn(logger, LogText.Escape(username), user.Role, Address(http));
+        LogSignedIn(logger, LogText.Escape(username), user.Role, address);
         return TypedResults.Ok(Person.Of(user));
     }
 
@@ -151,18 +160,37 @@ public static partial class AccountApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>423 with when the lock ends, in Vietnam time, and <c>Retry-After</c>.</summary>
-    private static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
+    /// <summary>
+    /// A wait: 429 with <c>Retry-After</c>. A lock: 423 with when it ends, in Vietnam time, and
+    /// <c>Retry-After</c>. Both are for this username from this address only.
+    /// </summary>
+    private static ProblemHttpResult Refused(HttpContext http, SignInVerdict verdict, TimeProvider time)
     {
+        var until = verdict.Until ?? time.GetUtcNow();
+        var seconds = SetRetryAfter(http, until, time);
+        if (verdict.Kind == SignInVerdictKind.Wait)
+        {
+            return TypedResults.Problem(
+                $"Too many wrong passwords for this username from this address: wait {seconds} s before the next attempt.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Sign-in slowed down",
+                extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds });
+        }
+
         var local = VietnamTime.ToLocal(until);
-        var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
-            $"Too many wrong passwords: sign-in for this username is locked until {local.ToString("HH:mm", CultureInfo.InvariantCulture)} " +
+            $"Too many wrong passwords: sign-in for this username from this address is locked until {local.ToString("HH:mm", CultureInfo.InvariantCulture)} " +
             $"({local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}, Vietnam time). Try again then, or ask an administrator to set a new password.",
             statusCode: StatusCodes.Status423Locked,
             title: "Sign-in locked",
             extensions: new Dictionary<string, object?> { ["lockedUntil"] = local });
+    }
+
+    private static int SetRetryAfter(HttpContext http, DateTimeOffset until, TimeProvider time)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -1,11 +1,13 @@
 namespace GovPulse.Security.SignIn;
 
 /// <summary>
-/// Counts one username's wrong passwords, cluster-wide, and locks it after
-/// <see cref="AuthOptions.MaxFailedSignIns"/> in a row for <see cref="AuthOptions.LockoutDuration"/>.
-/// One activation per username, whichever node the attempts reach; the key is the SHA-256 of the
-/// lower-case username (<see cref="SignInGuard.KeyOf"/>), so a password typed into the username field
-/// never becomes a grain id in a log or the Orleans dashboard.
+/// Counts one username's wrong passwords, cluster-wide, per client address (<see cref="SignInAttempts"/>
+/// is the rule): an address that keeps guessing waits longer and longer and is then locked for
+/// <see cref="AuthOptions.LockoutDuration"/>, while the same username from another address still signs
+/// in — so nobody can lock an administrator out from one address. One activation per username,
+/// whichever node the attempts reach; the key is the SHA-256 of the lower-case username
+/// (<see cref="SignInGuard.KeyOf"/>), so a password typed into the username field never becomes a grain
+/// id in a log or the Orleans dashboard.
 /// </summary>
 /// <remarks>
 /// A grain rather than the <c>users</c> table: attempts on every node meet in one place, one at a time,
@@ -17,19 +19,19 @@ namespace GovPulse.Security.SignIn;
 [Alias("govpulse.sign-in-guard")]
 public interface ISignInGuardGrain : IGrainWithStringKey
 {
-    /// <summary>When the current lock ends; null when the username is not locked.</summary>
-    [Alias("locked-until")]
-    Task<DateTimeOffset?> LockedUntil();
+    /// <summary>Whether an attempt from <paramref name="address"/> may check its password now.</summary>
+    [Alias("check")]
+    Task<SignInVerdict> Check(string address);
 
-    /// <summary>Counts a wrong password; returns the end of the lock when this one locked the username (or it was locked already).</summary>
+    /// <summary>Counts a wrong password from <paramref name="address"/>; says what its next attempt may do.</summary>
     [Alias("failed")]
-    Task<DateTimeOffset?> Failed();
+    Task<SignInVerdict> Failed(string address);
 
-    /// <summary>A good password: the count starts again.</summary>
+    /// <summary>A good password from <paramref name="address"/>: its count starts again.</summary>
     [Alias("succeeded")]
-    Task Succeeded();
+    Task Succeeded(string address);
 
-    /// <summary>Ends a lock and the count (an admin set a new password or enabled the user).</summary>
+    /// <summary>Ends every lock and count (an admin set a new password or enabled the user).</summary>
     [Alias("reset")]
     Task Reset();
 }

@@ -5,61 +5,27 @@ namespace GovPulse.Security.SignIn;
 /// <inheritdoc cref="ISignInGuardGrain"/>
 public sealed class SignInGuardGrain(IOptions<AuthOptions> options, TimeProvider time) : Grain, ISignInGuardGrain
 {
-    private int _failures;
-    private DateTimeOffset _lastFailure;
-    private DateTimeOffset? _lockedUntil;
+    private readonly SignInAttempts _attempts = new(options.Value);
 
-    public Task<DateTimeOffset?> LockedUntil() => Task.FromResult(CurrentLock(time.GetUtcNow()));
+    public Task<SignInVerdict> Check(string address) => Task.FromResult(_attempts.Check(address, time.GetUtcNow()));
 
-    public Task<DateTimeOffset?> Failed()
+    public Task<SignInVerdict> Failed(string address)
     {
-        var now = time.GetUtcNow();
-        if (CurrentLock(now) is { } locked)
-        {
-            return Task.FromResult<DateTimeOffset?>(locked);
-        }
-
-        var settings = options.Value;
-        if (now - _lastFailure > settings.LockoutDuration)
-        {
-            _failures = 0; // an old mistake does not count towards a lock today
-        }
-
-        _failures++;
-        _lastFailure = now;
-        if (_failures < settings.MaxFailedSignIns)
-        {
-            return Task.FromResult<DateTimeOffset?>(null);
-        }
-
-        _failures = 0;
-        _lockedUntil = now + settings.LockoutDuration;
-        // Stay active while locked, or the lock would be forgotten with the activation.
-        DelayDeactivation(settings.LockoutDuration);
-        return Task.FromResult(_lockedUntil);
+        var verdict = _attempts.Failed(address, time.GetUtcNow());
+        // Stay active while mistakes are remembered, or they would be forgotten with the activation.
+        DelayDeactivation(options.Value.LockoutDuration);
+        return Task.FromResult(verdict);
     }
 
-    public Task Succeeded()
+    public Task Succeeded(string address)
     {
-        _failures = 0;
+        _attempts.Succeeded(address);
         return Task.CompletedTask;
     }
 
     public Task Reset()
     {
-        _failures = 0;
-        _lockedUntil = null;
+        _attempts.Reset();
         return Task.CompletedTask;
-    }
-
-    private DateTimeOffset? CurrentLock(DateTimeOffset now)
-    {
-        if (_lockedUntil is { } until && until > now)
-        {
-            return until;
-        }
-
-        _lockedUntil = null;
-        return null;
     }
 }

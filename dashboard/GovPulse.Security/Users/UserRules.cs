@@ -67,7 +67,7 @@ public static partial class UserRules
             problems.Add($"unitCode is only for a departmentHead; a {role} reads every unit (omit unitCode or send null)");
         }
 
-        if (Passwords.ProblemWith(request?.Password, username) is { } password)
+        if (Passwords.ProblemWith(request?.Password, username, displayName) is { } password)
         {
             problems.Add(password);
         }

@@ -91,7 +91,8 @@ public static partial class UsersApi
         }
 
         var name = UserRules.Normalise(username);
-        if (Passwords.ProblemWith(request?.Password, name) is { } problem)
+        var displayName = UserRules.IsUsername(name) ? (await store.FindAsync(name, cancellationToken))?.DisplayName : null;
+        if (Passwords.ProblemWith(request?.Password, name, displayName) is { } problem)
         {
             return Invalid(problem);
         }

@@ -30,7 +30,7 @@ public sealed class KeyRateLimit(TimeProvider time) : IRateLimiterPolicy<string>
         ArgumentNullException.ThrowIfNull(httpContext);
         if (httpContext.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is not { } keyId || RateOf(httpContext) is not { } rate)
         {
-            // Not authenticated by a key: authorization has refused the request already.
+            // Not authenticated by a key: authorization (after this limiter) refuses the request.
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
