@@ -325,9 +325,10 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
         try
         {
             // wait_end_of_query=1 asks, as of ClickHouse, for the whole result (and its final summary) before the status.
-            if (isRead && !HttpMethods.IsHead(request.Method) && request.Query["wait_end_of_query"] != "1")
+            if (isRead && !HttpMethods.IsHead(request.Method) && request.Query["wait_end_of_query"] != "1"
+                && ChDbStreamedFormat.CanStream(query.OutputFormat ?? ChDbEngine.DefaultFormat, out var header))
             {
-                await StreamAsync(context, query, cancelled.Token).ConfigureAwait(false);
+                await StreamAsync(context, query, header, cancelled.Token).ConfigureAwait(false);
             }
             else
             {
@@ -396,7 +397,7 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
     /// Runs a read and sends its output as the engine produces it: the first chunk is awaited before
     /// the status goes out (so an error still gets its status), the rest follow as they come.
     /// </summary>
-    private async Task StreamAsync(HttpContext context, ClickHouseHttpQuery query, CancellationToken cancellationToken)
+    private async Task StreamAsync(HttpContext context, ClickHouseHttpQuery query, ChDbStreamedFormat.Header header, CancellationToken cancellationToken)
     {
         var response = context.Response;
         var outputFormat = query.OutputFormat;
@@ -420,12 +421,21 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
             return;
         }
 
+        var headerLength = ChDbStreamedFormat.HeaderLength(stream.Current, header);
+        if (headerLength < 0)
+        {
+            throw new InvalidDataException("The engine's first chunk does not hold its format's header.");
+        }
+
+        var headerBytes = stream.Current[..headerLength].ToArray();
         await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
         try
         {
+            var skip = 0; // the first chunk goes whole; later ones repeat the header (see ChDbStreamedFormat)
             do
             {
-                CopyChunk(stream, response.BodyWriter);
+                CopyChunk(stream, skip, headerBytes, response.BodyWriter);
+                skip = headerBytes.Length;
                 var flushed = await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                 if (flushed.IsCanceled || flushed.IsCompleted)
                 {
@@ -441,12 +451,30 @@ public sealed partial class ClickHouseHttpEndpoint : IAsyncDisposable
             await response.BodyWriter.WriteAsync(Encoding.UTF8.GetBytes(ErrorText(ex) + "\n"), context.RequestAborted).ConfigureAwait(false);
             context.Abort(); // so that the client cannot take the partial output for a whole one
         }
+        catch (InvalidDataException)
+        {
+            LogQueryFailed(query.QueryId, 1001, "chunk without its header");
+            context.Abort();
+        }
     }
 
-    /// <summary>Copies the stream's current chunk (native memory) into the response's pipe, without a managed copy of its own.</summary>
-    private static void CopyChunk(ChDbStreamedResult stream, System.IO.Pipelines.PipeWriter writer)
+    /// <summary>
+    /// Copies the stream's current chunk (native memory) into the response's pipe, without a managed
+    /// copy of its own, past its first <paramref name="skip"/> bytes (which must be <paramref name="header"/>).
+    /// </summary>
+    private static void CopyChunk(ChDbStreamedResult stream, int skip, byte[] header, System.IO.Pipelines.PipeWriter writer)
     {
         var chunk = stream.Current;
+        if (skip > 0)
+        {
+            if (!chunk.StartsWith(header))
+            {
+                throw new InvalidDataException("A chunk of the engine's output does not start with its format's header.");
+            }
+
+            chunk = chunk[skip..];
+        }
+
         while (!chunk.IsEmpty)
         {
             var target = writer.GetSpan(Math.Min(chunk.Length, 64 * 1024));

@@ -289,6 +289,40 @@ public sealed class ClickHouseHttpEndpointRulesTests : IDisposable
         allocated.Should().BeLessThan(Size / 4, "the output goes from the engine's buffers to the socket, not through a managed copy of it");
     }
 
+    [Fact]
+    public async Task A_streamed_result_in_many_chunks_keeps_one_header_for_the_driver_and_for_curl()
+    {
+        using var client = new ClickHouseClient(_clickHouse.Endpoint.ConnectionStringFor(_database));
+        const string Query = "SELECT number, toString(number) AS text FROM numbers(300000) SETTINGS max_block_size = 1000";
+
+        using var reader = await client.ExecuteReaderAsync(Query);
+        ulong rows = 0, sum = 0;
+        while (reader.Read())
+        {
+            rows++;
+            sum += reader.GetFieldValue<ulong>(0);
+            reader.GetString(1).Should().Be(reader.GetFieldValue<ulong>(0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using var response = await _http.GetAsync(new Uri("?default_format=TSVWithNames&query=" + Uri.EscapeDataString(Query), UriKind.Relative));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        rows.Should().Be(300_000);
+        sum.Should().Be(300_000UL * 299_999 / 2);
+        lines.Should().HaveCount(300_001);
+        lines.Count(l => l == "number\ttext").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_format_with_a_prefix_and_suffix_is_answered_whole()
+    {
+        using var response = await _http.GetAsync(new Uri("?default_format=JSON&query=" + Uri.EscapeDataString("SELECT number FROM numbers(300000) SETTINGS max_block_size = 1000"), UriKind.Relative));
+
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("rows").GetInt32().Should().Be(300_000);
+        json.RootElement.GetProperty("data").GetArrayLength().Should().Be(300_000);
+    }
+
     private long RunningCount() =>
         long.Parse(
             _clickHouse.Engine.Query($"SELECT count() FROM system.processes WHERE query LIKE '%{LongQuery}%' AND query NOT LIKE '%system.processes%'").Text,
