@@ -34,12 +34,14 @@ public sealed class ClusterTlsTests(TlsClusterFixture fixture) : IClassFixture<T
     [Fact]
     public async Task A_client_with_the_cluster_certificate_calls_grains_through_the_gateway()
     {
-        using var client = Client(builder => builder.UseClusterTls(ClusterTlsConfigurator.Credentials), new RefusedConnections(1));
+        var refused = new RefusedConnections(1);
+        using var client = Client(builder => builder.UseClusterTls(ClusterTlsConfigurator.Credentials), refused);
 
         await client.StartAsync().WaitAsync(Limit);
         var hosts = await client.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
 
         hosts.Should().HaveCount(2);
+        refused.All.IsCompleted.Should().BeFalse("no gateway dropped this client's connection");
         await client.StopAsync();
     }
 

@@ -14,9 +14,9 @@ namespace GovPulse.EndToEnd.Tests.Fixtures;
 /// <remarks>
 /// The node listens for HTTP on port 0 and the fixture reads the address the system gave it from
 /// the node's start-up banner, so no other process can take the port between choosing and binding
-/// it. Orleans cannot listen on port 0 (a silo announces its port before it binds), so its ports
-/// are still chosen here; a node that finds one taken exits at once, and is started again with
-/// new ports, at most <see cref="MaxAttempts"/> times in all.
+/// it. Orleans cannot listen on port 0 (a silo announces its port before it binds), so its silo
+/// port is still chosen here (no gateway is opened); a node that finds it taken exits at once, and
+/// is started again with a new one, at most <see cref="MaxAttempts"/> times in all.
 /// </remarks>
 public sealed partial class NodeProcess : IAsyncDisposable
 {
