@@ -14,9 +14,9 @@ namespace GovPulse.EndToEnd.Tests.Fixtures;
 /// <remarks>
 /// The node listens for HTTP on port 0 and the fixture reads the address the system gave it from
 /// the node's start-up banner, so no other process can take the port between choosing and binding
-/// it. Orleans cannot listen on port 0 (a silo announces its port before it binds), so its ports
-/// are still chosen here; a node that finds one taken exits at once, and is started again with
-/// new ports, at most <see cref="MaxAttempts"/> times in all.
+/// it. Orleans cannot listen on port 0 (a silo announces its port before it binds), so its silo
+/// port is still chosen here (no gateway is opened); a node that finds it taken exits at once, and
+/// is started again with a new one, at most <see cref="MaxAttempts"/> times in all.
 /// </remarks>
 public sealed partial class NodeProcess : IAsyncDisposable
 {
@@ -28,10 +28,17 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedOutput = [];
 
-    private NodeProcess(Process process)
+    private NodeProcess(Process process, int siloPort)
     {
         _process = process;
+        SiloPort = siloPort;
     }
+
+    /// <summary>The node's process id (the <c>dotnet</c> host runs the node in its own process).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The Orleans silo port this node was given (it opens no gateway unless asked to).</summary>
+    public int SiloPort { get; }
 
     /// <summary>Where the node listens, as its banner says (known once <see cref="StartAsync"/> returns).</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -87,7 +94,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     /// <param name="dataDirectory">The node's data directory.</param>
     /// <param name="apiKey">The node's bootstrap key.</param>
-    /// <param name="orleansPort">Chooses the silo port, then the gateway port, of every start (the retry's tests hand out a taken one).</param>
+    /// <param name="orleansPort">Chooses the silo port of every start (the retry's tests hand out a taken one).</param>
     /// <param name="extraArguments">More command-line settings; they win over the fixture's.</param>
     internal static async Task<NodeProcess> StartAsync(string dataDirectory, string apiKey, Func<int> orleansPort, params string[] extraArguments)
     {
@@ -129,14 +136,15 @@ public sealed partial class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
         };
+        // No gateway port: a node opens none by default, and nothing here is an Orleans client.
+        var siloPort = orleansPort();
         foreach (var argument in new[]
         {
             SiloAssembly(),
             "--urls=http://127.0.0.1:0",
             $"--GovPulse:DataDirectory={dataDirectory}",
             $"--GovPulse:Ingest:BootstrapKey={apiKey}",
-            $"--GovPulse:Orleans:SiloPort={orleansPort()}",
-            $"--GovPulse:Orleans:GatewayPort={orleansPort()}",
+            $"--GovPulse:Orleans:SiloPort={siloPort}",
             "--GovPulse:Simulator:Enabled=false",
         }.Concat(extraArguments))
         {
@@ -145,7 +153,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var node = new NodeProcess(process);
+        var node = new NodeProcess(process, siloPort);
         process.OutputDataReceived += (_, e) => node.Record(e.Data);
         process.ErrorDataReceived += (_, e) => node.Record(e.Data);
         process.BeginOutputReadLine();
