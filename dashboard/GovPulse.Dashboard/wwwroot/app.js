@@ -150,8 +150,8 @@ async function boot() {
   i18n.onLangChange(() => { applyStaticWords(); show(); });
   langToggle.addEventListener("click", () => i18n.setLang(i18n.lang() === "vi" ? "en" : "vi"));
   signOut.addEventListener("click", async () => {
+    await live.stop(); // first: signing out closes the session's live connection on the server anyway
     await auth.logout();
-    await live.stop();
     showUser();
     router.go(router.href("/signin"));
   });
