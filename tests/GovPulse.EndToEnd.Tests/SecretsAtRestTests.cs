@@ -111,6 +111,36 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_sharing_the_database_with_another_key_ring_key_says_so_and_refuses_the_other_node_s_sessions()
+    {
+        var otherDirectory = TempDirectory.NewPath("secrets-other");
+        try
+        {
+            var password = "rest admin pass " + Guid.NewGuid().ToString("N")[..12];
+            await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey);
+            using var admin = first.CreateClient(NodeFixture.ApiKey);
+            (await admin.PostAsJsonAsync(AdminUsers, new { username = AdminUser, displayName = "Rest admin", role = "admin", unitCode = (string?)null, password }))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+            using var session = await PersonSession.SignInAsync(first, AdminUser, password);
+            var cookie = session.Cookies.GetCookies(first.BaseAddress)[SessionCookie.CookieName]!.Value;
+            await using var second = await NodeProcess.StartAsync(otherDirectory, NodeFixture.ApiKey,
+                $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}");
+            var firstKeyId = KeyRingKey.Parse(File.ReadAllText(Path.Combine(_dataDirectory, KeyRingKeys.DefaultFileName)), "the first node's key file").Id;
+
+            var onSecond = await SendWithCookieAsync(second, cookie);
+            var onFirst = await SendWithCookieAsync(first, cookie);
+
+            onFirst.Should().Be(HttpStatusCode.OK);
+            onSecond.Should().Be(HttpStatusCode.Unauthorized, "the second node cannot read the first node's keys");
+            second.Output.Should().Contain($"A key ring entry is encrypted with key ring key {firstKeyId}, which this node does not have");
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(otherDirectory);
+        }
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")] // Unix modes; the node runs on Linux (chDB)
     public async Task A_start_that_makes_secrets_writes_them_to_a_0600_file_in_a_0700_directory_and_never_to_its_output()
     {
