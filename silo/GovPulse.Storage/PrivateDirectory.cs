@@ -10,7 +10,8 @@ namespace GovPulse.Storage;
 /// The directory holds the embedded database, the key ring key and the first-run secrets; chDB
 /// creates its own files with the process's umask (often 0644), so the directory's mode is what keeps
 /// other local users out. A directory that exists with looser permissions is tightened, with a
-/// warning, rather than left open: the node's data is nobody else's. Idempotent; every user of the
+/// warning, rather than left open: the node's data is nobody else's (one owned by another user, which
+/// the node cannot change, gets a warning only). Idempotent; every user of the
 /// directory calls it before writing there. On Windows, where Unix modes do not apply, the
 /// directory's inherited ACL decides.
 /// </remarks>
@@ -43,8 +44,16 @@ public static partial class PrivateDirectory
         var mode = File.GetUnixFileMode(directory);
         if ((mode & ~DirectoryMode) != 0)
         {
-            File.SetUnixFileMode(directory, DirectoryMode);
-            LogTightened(logger, directory, Octal(mode));
+            try
+            {
+                File.SetUnixFileMode(directory, DirectoryMode);
+                LogTightened(logger, directory, Octal(mode));
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's directory the node may write to: its owner decides, the operator is told.
+                LogLeftOpen(logger, directory, Octal(mode));
+            }
         }
 
         return directory;
@@ -86,4 +95,7 @@ public static partial class PrivateDirectory
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The data directory {Directory} was open to other users (mode {Mode}); it is now 0700, the node's user only")]
     private static partial void LogTightened(ILogger logger, string directory, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The data directory {Directory} is open to other users (mode {Mode}) and belongs to another user, so the node cannot close it: make it 0700 and owned by the node's user")]
+    private static partial void LogLeftOpen(ILogger logger, string directory, string mode);
 }

@@ -8,7 +8,7 @@ using GovPulse.EndToEnd.Tests.Fixtures;
 namespace GovPulse.EndToEnd.Tests;
 
 /// <summary>
-/// The quick start's demo users, printed once; sessions that hold on every node sharing ClickHouse (one
+/// The quick start's demo users, their passwords in the secrets file (the output is not a terminal); sessions that hold on every node sharing ClickHouse (one
 /// key ring) and end on every node when the user is disabled; the sign-in rate limit per address.
 /// </summary>
 public sealed partial class DemoUsersAndSessionsAcrossNodesTests : IAsyncLifetime
@@ -20,24 +20,35 @@ public sealed partial class DemoUsersAndSessionsAcrossNodesTests : IAsyncLifetim
     private readonly string _secondDirectory = Path.Combine(Path.GetTempPath(), "govpulse-e2e-demo-b-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
-    public async Task Demo_users_sign_in_with_the_passwords_printed_once_and_their_sessions_hold_and_end_on_every_node()
+    public async Task Demo_users_sign_in_with_the_passwords_of_the_secrets_file_and_their_sessions_hold_and_end_on_every_node()
     {
         await using var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey,
             "--GovPulse:Auth:DemoUsers=true", $"--GovPulse:Auth:SignInsPerMinutePerAddress={SignInsPerMinute}");
+        // Nodes sharing a database share its key ring, so they need the same key ring key: the first node's.
         await using var second = await NodeProcess.StartAsync(_secondDirectory, NodeFixture.ApiKey,
             $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}",
-            $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}");
+            $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}",
+            $"--GovPulse:Secrets:KeyRingKeyFile={Path.Combine(_firstDirectory, "keyring.key")}");
 
-        var printed = DemoLine().Matches(first.Output).ToDictionary(m => m.Groups["user"].Value, m => (Role: m.Groups["role"].Value, Password: m.Groups["password"].Value));
-        printed.Keys.Should().BeEquivalentTo(["lanhdao", "truongphong", "kiemtoan", "quantri"]);
-        printed["truongphong"].Role.Should().Be("departmentHead of so-tu-phap");
-        second.Output.Should().NotContain(printed["lanhdao"].Password, "the node that did not make them does not print them");
+        // The output is not a terminal: the banner names the secrets file instead of the passwords.
+        var lines = DemoLine().Matches(first.Output).ToDictionary(m => m.Groups["user"].Value, m => (Role: m.Groups["role"].Value, Where: m.Groups["where"].Value));
+        lines.Keys.Should().BeEquivalentTo(["lanhdao", "truongphong", "kiemtoan", "quantri"]);
+        lines["truongphong"].Role.Should().Be("departmentHead of so-tu-phap");
+        var secretsFile = Path.Combine(_firstDirectory, SecretsFile.FileName);
+        lines.Values.Select(l => l.Where).Should().AllBe(secretsFile);
+        var printed = SecretsFile.DemoPasswords(secretsFile);
+        printed.Keys.Should().BeEquivalentTo(lines.Keys);
+        foreach (var password in printed.Values)
+        {
+            first.Output.Should().NotContain(password, "a password is never in the output when it is not a terminal");
+            second.Output.Should().NotContain(password);
+        }
 
         var roles = new Dictionary<string, JsonElement>();
         var sessions = new Dictionary<string, PersonSession>();
         try
         {
-            foreach (var (user, (_, password)) in printed)
+            foreach (var (user, password) in printed)
             {
                 sessions[user] = await PersonSession.SignInAsync(first, user, password);
                 roles[user] = await sessions[user].Client.GetFromJsonAsync<JsonElement>(PersonSession.Me);
@@ -110,7 +121,7 @@ public sealed partial class DemoUsersAndSessionsAcrossNodesTests : IAsyncLifetim
         return clock.Elapsed;
     }
 
-    /// <summary>A demo user's line in the start-up banner (silo/GovPulse.Silo/StartupBanner.cs).</summary>
-    [GeneratedRegex(@"^\s+(?<user>lanhdao|truongphong|kiemtoan|quantri)\s+(?<role>\S+(?: of \S+)?)\s+password: (?<password>\S+)\s*$", RegexOptions.Multiline)]
+    /// <summary>A demo user's line in the start-up banner (silo/GovPulse.Silo/StartupBanner.cs) when the output is not a terminal.</summary>
+    [GeneratedRegex(@"^\s+(?<user>lanhdao|truongphong|kiemtoan|quantri)\s+(?<role>\S+(?: of \S+)?)\s+password: in (?<where>\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex DemoLine();
 }

@@ -34,7 +34,6 @@ public static class KeyRingRegistration
             o.XmlRepository = ring;
             o.XmlEncryptor = encryptor;
         });
-        services.AddHostedService<PlaintextKeyRevocation>();
         return services;
     }
 }

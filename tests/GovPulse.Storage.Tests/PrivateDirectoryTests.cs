@@ -1,0 +1,59 @@
+using System.Runtime.Versioning;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GovPulse.Storage.Tests;
+
+[UnsupportedOSPlatform("windows")] // Unix modes; the node runs on Linux (chDB)
+public sealed class PrivateDirectoryTests : IDisposable
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OpenToAll = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "govpulse-private-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [Fact]
+    public void A_missing_data_directory_is_made_for_the_node_s_user_only()
+    {
+        var made = PrivateDirectory.Create(Path.Combine(_root, "data"), NullLogger.Instance);
+
+        made.Should().Be(Path.Combine(_root, "data"));
+        File.GetUnixFileMode(made).Should().Be(OwnerOnly);
+    }
+
+    [Fact]
+    public void A_data_directory_open_to_other_users_is_tightened_and_its_files_stay()
+    {
+        Directory.CreateDirectory(_root, OpenToAll);
+        File.SetUnixFileMode(_root, OpenToAll); // whatever the umask made of it
+        File.WriteAllText(Path.Combine(_root, "kept.txt"), "kept");
+
+        PrivateDirectory.Create(_root, NullLogger.Instance);
+
+        File.GetUnixFileMode(_root).Should().Be(OwnerOnly);
+        File.ReadAllText(Path.Combine(_root, "kept.txt")).Should().Be("kept");
+    }
+
+    [Fact]
+    public void A_secret_file_is_written_0600_and_replaces_an_older_one_readable_by_others()
+    {
+        PrivateDirectory.Create(_root, NullLogger.Instance);
+        var path = Path.Combine(_root, "secret.txt");
+        File.WriteAllText(path, "old secret");
+        File.SetUnixFileMode(path, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        PrivateDirectory.WriteFile(path, "new secret\n");
+
+        File.ReadAllText(path).Should().Be("new secret\n");
+        File.GetUnixFileMode(path).Should().Be(OwnerReadWrite);
+        Directory.GetFiles(_root).Should().Equal([path], "the temporary file is moved into place, never left behind");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
