@@ -7,6 +7,7 @@ using GovPulse.Security.RateLimits;
 using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using GovPulse.Security.Users;
+using GovPulse.Storage.ClickHouse;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
