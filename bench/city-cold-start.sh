@@ -84,7 +84,6 @@ start_node() {
       "--GovPulse:DataDirectory=$DATA" \
       "--GovPulse:Ingest:BootstrapKey=$KEY" \
       "--GovPulse:Orleans:SiloPort=$(free_port)" \
-      "--GovPulse:Orleans:GatewayPort=$(free_port)" \
       --GovPulse:Hourly:Enabled=false \
       "$@") >"$log" 2>&1 &
     NODE_PID=$!

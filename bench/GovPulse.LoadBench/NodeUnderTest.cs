@@ -147,7 +147,6 @@ public sealed partial class NodeUnderTest : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--GovPulse:DataDirectory={dataDirectory}",
             $"--GovPulse:Orleans:SiloPort={FreePort()}",
-            $"--GovPulse:Orleans:GatewayPort={FreePort()}",
             "--GovPulse:Simulator:Enabled=false",
             "--GovPulse:Hourly:Enabled=false",
         }.Concat(extraArguments))
