@@ -144,7 +144,7 @@ public static partial class AccountApi
 
         try
         {
-            await sessions.SignOutAsync(sessionId, CancellationToken.None);
+            await sessions.SignOutAsync(sessionId, session.Properties?.ExpiresUtc, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -18,14 +18,22 @@ public sealed partial class RevokedSessionRefresh(
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Revokes the session <paramref name="sessionId"/>: refused here at once, and stored for the other
-    /// nodes and for after a restart. Throws when ClickHouse cannot be written (this node refuses it anyway).
+    /// Revokes the session <paramref name="sessionId"/>, whose ticket expires at <paramref name="ticketExpiresAt"/>:
+    /// refused here at once, and stored for the other nodes and for after a restart. Throws when
+    /// ClickHouse cannot be written (this node refuses it anyway).
     /// </summary>
-    public async Task SignOutAsync(string sessionId, CancellationToken cancellationToken = default)
+    public async Task SignOutAsync(string sessionId, DateTimeOffset? ticketExpiresAt, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        // A copy of the cookie renewed just before the sign-out expires at most one lifetime after it.
-        var session = new RevokedSession(sessionId, now, now + options.Value.SessionLifetime);
+        // A copy of the cookie renewed just before the sign-out expires at most one lifetime after it
+        // (or later, if it was issued under a longer lifetime than today's setting).
+        var expiresAt = now + options.Value.SessionLifetime;
+        if (ticketExpiresAt > expiresAt)
+        {
+            expiresAt = ticketExpiresAt.Value;
+        }
+
+        var session = new RevokedSession(sessionId, now, expiresAt);
         revoked.Add(session);
         await store.AddAsync(session, cancellationToken);
     }
