@@ -26,27 +26,28 @@ public static class StartupBanner
             var url = addresses.FirstOrDefault() ?? "(no address)";
             var keys = app.Services.GetRequiredService<ApiKeys>();
             var accounts = app.Services.GetRequiredService<DemoUsers>().Created;
-            var secretsFile = Console.IsOutputRedirected ? WriteSecrets(app, keys, accounts) : null;
+            // What the banner shows instead of a secret when the output is not a terminal; null: the secrets themselves.
+            var hidden = Console.IsOutputRedirected ? HideSecrets(app, keys, accounts) : null;
             Console.WriteLine();
             Console.WriteLine($"  GovPulse is running. Dashboard: {url}/");
             Console.WriteLine($"  API: {url}/api/v1/units   Health: {url}/health/ready");
             Console.WriteLine($"  API reference: {url}{ApiReference.ReferencePath}" + (app.Environment.IsDevelopment() ? string.Empty : " (admins only)"));
             if (keys.IsGenerated)
             {
-                Console.WriteLine(secretsFile is null
+                Console.WriteLine(hidden is null
                     ? $"  Ingest key for this run (X-Api-Key): {keys.BootstrapKey}"
-                    : $"  Ingest key for this run (X-Api-Key): in {secretsFile} (not shown: the output is not a terminal)");
+                    : $"  Ingest key for this run (X-Api-Key): {hidden} (not shown: the output is not a terminal)");
                 Console.WriteLine("  (set GovPulse__Ingest__BootstrapKey to choose your own)");
             }
 
-            PrintDemoUsers(accounts, secretsFile);
+            PrintDemoUsers(accounts, hidden);
             Console.WriteLine();
         });
         return app;
     }
 
-    /// <summary>Writes the secrets made in this run to the secrets file; its path, or null when there were none.</summary>
-    private static string? WriteSecrets(WebApplication app, ApiKeys keys, IReadOnlyList<DemoAccount> accounts)
+    /// <summary>Writes the secrets made in this run to the secrets file and says where they are ("in …"), or why they are nowhere.</summary>
+    private static string HideSecrets(WebApplication app, ApiKeys keys, IReadOnlyList<DemoAccount> accounts)
     {
         var started = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var secrets = new List<FirstRunSecret>();
@@ -64,15 +65,23 @@ public static class StartupBanner
 
         if (secrets.Count == 0)
         {
-            return null;
+            return "in the secrets file";
         }
 
         var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
-        return FirstRunSecrets.Write(dataDirectory, secrets, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstRunSecrets)));
+        try
+        {
+            return "in " + FirstRunSecrets.Write(dataDirectory, secrets, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstRunSecrets)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The banner still says where the node is; the secrets stay unshown rather than go to the output.
+            return $"nowhere: {FirstRunSecrets.FileName} could not be written ({ex.GetType().Name})";
+        }
     }
 
     /// <summary>The demo users (GovPulse:Auth:DemoUsers): a password made in this run is shown here once, or named in the secrets file.</summary>
-    private static void PrintDemoUsers(IReadOnlyList<DemoAccount> accounts, string? secretsFile)
+    private static void PrintDemoUsers(IReadOnlyList<DemoAccount> accounts, string? hidden)
     {
         if (accounts.Count == 0)
         {
@@ -83,16 +92,16 @@ public static class StartupBanner
         foreach (var account in accounts)
         {
             var password = account.Password is { } made
-                ? secretsFile is null ? $"password: {made}" : $"password: in {secretsFile}"
+                ? $"password: {hidden ?? made}"
                 : account.Configured ? "password: GovPulse__Auth__DemoPassword" : "password: as shown when it was made";
             Console.WriteLine($"    {account.Username,-12} {Role(account),-30} {password}");
         }
 
         if (accounts.Any(a => a.Password is not null))
         {
-            Console.WriteLine(secretsFile is null
+            Console.WriteLine(hidden is null
                 ? "  (passwords made for this run are shown only now; set GovPulse__Auth__DemoPassword to choose one)"
-                : "  (passwords made for this run are in that file only; set GovPulse__Auth__DemoPassword to choose one)");
+                : "  (passwords made for this run are not shown anywhere else; set GovPulse__Auth__DemoPassword to choose one)");
         }
         else if (!accounts.Any(a => a.Configured))
         {
