@@ -104,7 +104,7 @@ internal sealed partial class FieldReader(JsonElement o)
     public string Shown(string name) => o.TryGetProperty(name, out var v) ? ShownValue.Of(v) : "(none)";
 
     /// <summary>ISO 8601 with an explicit offset (<c>Z</c> or <c>±hh:mm</c>): a time without one is ambiguous and rejected.</summary>
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:(?<second>[0-9]{2})(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
     private static partial Regex TimeWithOffset();
 
     private string? ReadString(string name, int maxLength, TextRule rule, string? neededBy)
@@ -150,15 +150,15 @@ internal sealed partial class FieldReader(JsonElement o)
             return null;
         }
 
-        var match = v.ValueKind == JsonValueKind.String && WireString.TryGetString(v, out var text) ? TimeWithOffset().Match(text) : null;
-        if (match is { Success: true } && match.Groups["second"].ValueSpan is "60")
+        var text = v.ValueKind == JsonValueKind.String && WireString.TryGetString(v, out var s) && TimeWithOffset().IsMatch(s) ? s : null;
+        // The pattern fixes the positions: yyyy-MM-ddTHH:mm:ss, seconds at 17–18.
+        if (text is { Length: > 18 } && text[16] == ':' && text[17] == '6' && text[18] == '0')
         {
             Fail($"{name} {ShownValue.Of(v)} is a leap second (second 60), which the event store cannot hold; expected seconds 00 to 59");
             return null;
         }
 
-        if (match is not { Success: true }
-            || !DateTimeOffset.TryParse(match.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
         {
             Fail($"{name} {ShownValue.Of(v)} is not a valid ISO 8601 time with offset");
             return null;
