@@ -23,9 +23,10 @@ public sealed partial class DemoUsersAndSessionsAcrossNodesTests : IAsyncLifetim
     public async Task Demo_users_sign_in_with_the_passwords_printed_once_and_their_sessions_hold_and_end_on_every_node()
     {
         await using var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey,
+            $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}",
             "--GovPulse:Auth:DemoUsers=true", $"--GovPulse:Auth:SignInsPerMinutePerAddress={SignInsPerMinute}");
         await using var second = await NodeProcess.StartAsync(_secondDirectory, NodeFixture.ApiKey,
-            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}",
+            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}",
             $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}");
 
         var printed = DemoLine().Matches(first.Output).ToDictionary(m => m.Groups["user"].Value, m => (Role: m.Groups["role"].Value, Password: m.Groups["password"].Value));
