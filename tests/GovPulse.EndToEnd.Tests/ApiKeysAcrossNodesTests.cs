@@ -20,9 +20,9 @@ public sealed class ApiKeysAcrossNodesTests : IAsyncLifetime
     [Fact]
     public async Task A_key_created_and_revoked_on_one_node_works_and_stops_on_the_other_within_its_refresh_interval()
     {
-        await using var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey);
+        await using var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey, $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
         await using var second = await NodeProcess.StartAsync(_secondDirectory, NodeFixture.ApiKey,
-            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}",
+            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}",
             $"--GovPulse:Ingest:KeyRefreshInterval={Refresh:c}");
         using var admin = first.CreateClient(NodeFixture.ApiKey);
         using var created = await admin.PostAsJsonAsync(Keys, new { name = "Across nodes", units = TanDinh });

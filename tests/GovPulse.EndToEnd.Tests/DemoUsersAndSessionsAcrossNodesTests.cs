@@ -23,10 +23,11 @@ public sealed partial class DemoUsersAndSessionsAcrossNodesTests : IAsyncLifetim
     public async Task Demo_users_sign_in_with_the_passwords_of_the_secrets_file_and_their_sessions_hold_and_end_on_every_node()
     {
         await using var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey,
+            $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}",
             "--GovPulse:Auth:DemoUsers=true", $"--GovPulse:Auth:SignInsPerMinutePerAddress={SignInsPerMinute}");
         // Nodes sharing a database share its key ring, so they need the same key ring key: the first node's.
         await using var second = await NodeProcess.StartAsync(_secondDirectory, NodeFixture.ApiKey,
-            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}",
+            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}",
             $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}",
             $"--GovPulse:Secrets:KeyRingKeyFile={Path.Combine(_firstDirectory, "keyring.key")}");
 

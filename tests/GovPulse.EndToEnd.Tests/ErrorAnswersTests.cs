@@ -133,8 +133,10 @@ public sealed class ErrorAnswersTests(DevelopmentNodeFixture fixture) : IClassFi
     /// <summary>Runs a statement on the node's embedded ClickHouse through its HTTP endpoint, as any other client could.</summary>
     private static async Task RunOnEmbeddedClickHouseAsync(NodeProcess node, string statement)
     {
-        var settings = EventPoster.EmbeddedClickHouseConnectionString(node).Split(';').Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var settings = EventPoster.EmbeddedClickHouseConnectionString(node, NodeFixture.SharedEnginePassword).Split(';').Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://{settings["Host"]}:{settings["Port"]}/") };
+        http.DefaultRequestHeaders.Add("X-ClickHouse-User", settings["Username"]);
+        http.DefaultRequestHeaders.Add("X-ClickHouse-Key", settings["Password"]);
         using var response = await http.PostAsync(new Uri("?database=govpulse", UriKind.Relative), new StringContent(statement));
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }

@@ -55,9 +55,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var a = Ndjson.Received(Unit, "idem-node-a", _now);
         var b = Ndjson.Received(Unit, "idem-node-b", _now);
         var c = Ndjson.Received(Unit, "idem-node-c", _now);
-        await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey);
+        // The first node shares its embedded engine on purpose: the second signs in with its password.
+        await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey, $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
         await using var second = await NodeProcess.StartAsync(_otherDirectory, NodeFixture.ApiKey,
-            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}");
+            $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}");
         using var one = first.CreateClient(NodeFixture.ApiKey);
         using var two = second.CreateClient(NodeFixture.ApiKey);
 

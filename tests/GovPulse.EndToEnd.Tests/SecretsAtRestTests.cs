@@ -117,14 +117,15 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         try
         {
             var password = "rest admin pass " + Guid.NewGuid().ToString("N")[..12];
-            await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey);
+            await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey,
+                $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
             using var admin = first.CreateClient(NodeFixture.ApiKey);
             (await admin.PostAsJsonAsync(AdminUsers, new { username = AdminUser, displayName = "Rest admin", role = "admin", unitCode = (string?)null, password }))
                 .StatusCode.Should().Be(HttpStatusCode.Created);
             using var session = await PersonSession.SignInAsync(first, AdminUser, password);
             var cookie = session.Cookies.GetCookies(first.BaseAddress)[SessionCookie.CookieName]!.Value;
             await using var second = await NodeProcess.StartAsync(otherDirectory, NodeFixture.ApiKey,
-                $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}");
+                $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}");
             var firstKeyId = KeyRingKey.Parse(File.ReadAllText(Path.Combine(_dataDirectory, KeyRingKeys.DefaultFileName)), "the first node's key file").Id;
 
             var onSecond = await SendWithCookieAsync(second, cookie);

@@ -20,13 +20,14 @@ public sealed class SignOutAcrossNodesTests : IAsyncLifetime
     [Fact]
     public async Task A_session_signed_out_on_one_node_is_refused_on_the_other_and_after_a_restart()
     {
-        var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey);
+        var first = await NodeProcess.StartAsync(_firstDirectory, NodeFixture.ApiKey,
+            $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
         var site = first.BaseAddress;
         CookieContainer signedOut;
         try
         {
             await using var second = await NodeProcess.StartAsync(_secondDirectory, NodeFixture.ApiKey,
-                $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first)}",
+                $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}",
                 $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}");
             const string password = "e2e across nodes password";
             using (var admin = first.CreateClient(NodeFixture.ApiKey))

@@ -20,7 +20,8 @@ public sealed class DevelopmentNodeFixture : IAsyncLifetime
 
     /// <summary>Starts a Development node on <paramref name="dataDirectory"/> (for a test that needs a node of its own).</summary>
     public static Task<NodeProcess> StartAsync(string dataDirectory) =>
-        NodeProcess.StartAsync(dataDirectory, ApiKey, "--environment=Development", $"--GovPulse:Ingest:MaxBodyBytes={MaxBodyBytes}");
+        NodeProcess.StartAsync(dataDirectory, ApiKey, "--environment=Development", $"--GovPulse:Ingest:MaxBodyBytes={MaxBodyBytes}",
+            $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
 
     public async Task DisposeAsync()
     {

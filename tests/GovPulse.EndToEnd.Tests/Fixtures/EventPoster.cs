@@ -54,11 +54,15 @@ public static partial class EventPoster
     }
 
     /// <summary>Where the node's embedded ClickHouse is served, from its log: another node can share it through a connection string.</summary>
-    public static string EmbeddedClickHouseConnectionString(NodeProcess node)
+    /// <summary>
+    /// A connection string for another client of <paramref name="node"/>'s embedded ClickHouse: the
+    /// node must have been started with <c>GovPulse:ClickHouse:EmbeddedPassword</c> = <paramref name="password"/>.
+    /// </summary>
+    public static string EmbeddedClickHouseConnectionString(NodeProcess node, string password)
     {
         var match = EmbeddedEndpoint().Match(node.Output);
         match.Success.Should().BeTrue("the node logs where its embedded ClickHouse is served");
-        return $"Host={match.Groups["host"].Value};Port={match.Groups["port"].Value};Protocol=http;Username=default;Password=";
+        return $"Host={match.Groups["host"].Value};Port={match.Groups["port"].Value};Protocol=http;Username=default;Password={password}";
     }
 
     [GeneratedRegex(@"embedded engine at http://(?<host>[0-9.]+):(?<port>\d+)")]

@@ -79,6 +79,22 @@ public sealed class ClickHouseHttpEndpointRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task An_inserts_data_is_never_read_as_SQL()
+    {
+        using (var created = await _http.PostAsync(new Uri($"?database={_database}", UriKind.Relative), new StringContent("CREATE TABLE lines (s String) ENGINE = MergeTree ORDER BY tuple()")))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using var inserted = await _http.PostAsync(
+            new Uri($"?database={_database}&query=" + Uri.EscapeDataString("INSERT INTO lines FORMAT TSV"), UriKind.Relative),
+            new StringContent("a;b\nfile('/etc/hostname')\n$x$ SYSTEM SHUTDOWN\n\nINTO OUTFILE\n"));
+
+        inserted.EnsureSuccessStatusCode();
+        (await _clickHouse.Engine.QueryAsync($"SELECT count() FROM `{_database}`.lines")).Text.Should().Be("5\n");
+    }
+
+    [Fact]
     public async Task A_trailing_semicolon_and_semicolons_in_quotes_and_comments_are_one_statement()
     {
         using var response = await _http.PostAsync(new Uri("?default_format=TSV", UriKind.Relative), new StringContent("SELECT ';' AS a, `b;` -- ;\n /* ; */ FROM (SELECT 1 AS `b;`);  "));
