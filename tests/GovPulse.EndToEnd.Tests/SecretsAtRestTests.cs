@@ -29,7 +29,7 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
     [Fact]
     public async Task The_stored_key_ring_alone_forges_no_session_the_node_accepts_while_the_key_file_keeps_real_sessions_across_a_restart()
     {
-        var password = "rest admin pass " + Guid.NewGuid().ToString("N")[..12];
+        var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
         string realCookie;
         await using (var node = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey))
         {
@@ -78,7 +78,7 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
     [Fact]
     public async Task A_key_an_earlier_version_stored_in_the_clear_is_revoked_at_start_so_a_cookie_made_with_it_is_refused()
     {
-        var password = "rest admin pass " + Guid.NewGuid().ToString("N")[..12];
+        var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
         string realCookie;
         await using (var node = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey))
         {
@@ -116,7 +116,7 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         var otherDirectory = TempDirectory.NewPath("secrets-other");
         try
         {
-            var password = "rest admin pass " + Guid.NewGuid().ToString("N")[..12];
+            var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
             await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey,
                 $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
             using var admin = first.CreateClient(NodeFixture.ApiKey);

@@ -28,8 +28,10 @@ public sealed class SignOutAcrossNodesTests : IAsyncLifetime
         {
             await using var second = await NodeProcess.StartAsync(_secondDirectory, NodeFixture.ApiKey,
                 $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}",
-                $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}");
-            const string password = "e2e across nodes password";
+                $"--GovPulse:Auth:UserRefreshInterval={Refresh:c}",
+                // Nodes sharing a database share its key ring, so they need the first node's key ring key.
+                $"--GovPulse:Secrets:KeyRingKeyFile={Path.Combine(_firstDirectory, "keyring.key")}");
+            const string password = "mưa rào chiều qua sông Sài Gòn";
             using (var admin = first.CreateClient(NodeFixture.ApiKey))
             {
                 using var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "e2e.roaming", displayName = "E2E roaming", role = "leader", password });
