@@ -26,18 +26,24 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
 
     private readonly string _dataDirectory = TempDirectory.NewPath("secrets");
 
+    /// <summary>Makes the admin person on <paramref name="node"/> and signs in: the session cookie's value.</summary>
+    private static async Task<string> AdminCookieAsync(NodeProcess node)
+    {
+        var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
+        using var admin = node.CreateClient(NodeFixture.ApiKey);
+        (await admin.PostAsJsonAsync(AdminUsers, new { username = AdminUser, displayName = "Rest admin", role = "admin", unitCode = (string?)null, password }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        using var session = await PersonSession.SignInAsync(node, AdminUser, password);
+        return session.Cookies.GetCookies(node.BaseAddress)[SessionCookie.CookieName]!.Value;
+    }
+
     [Fact]
     public async Task The_stored_key_ring_alone_forges_no_session_the_node_accepts_while_the_key_file_keeps_real_sessions_across_a_restart()
     {
-        var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
         string realCookie;
         await using (var node = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey))
         {
-            using var admin = node.CreateClient(NodeFixture.ApiKey);
-            (await admin.PostAsJsonAsync(AdminUsers, new { username = AdminUser, displayName = "Rest admin", role = "admin", unitCode = (string?)null, password }))
-                .StatusCode.Should().Be(HttpStatusCode.Created);
-            using var session = await PersonSession.SignInAsync(node, AdminUser, password);
-            realCookie = session.Cookies.GetCookies(node.BaseAddress)[SessionCookie.CookieName]!.Value;
+            realCookie = await AdminCookieAsync(node);
             (await SendWithCookieAsync(node, realCookie)).Should().Be(HttpStatusCode.OK, "the real session is an admin's");
             (await node.StopAsync()).Should().Be(0);
         }
@@ -78,15 +84,10 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
     [Fact]
     public async Task A_key_an_earlier_version_stored_in_the_clear_is_revoked_at_start_so_a_cookie_made_with_it_is_refused()
     {
-        var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
         string realCookie;
         await using (var node = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey))
         {
-            using var admin = node.CreateClient(NodeFixture.ApiKey);
-            (await admin.PostAsJsonAsync(AdminUsers, new { username = AdminUser, displayName = "Rest admin", role = "admin", unitCode = (string?)null, password }))
-                .StatusCode.Should().Be(HttpStatusCode.Created);
-            using var session = await PersonSession.SignInAsync(node, AdminUser, password);
-            realCookie = session.Cookies.GetCookies(node.BaseAddress)[SessionCookie.CookieName]!.Value;
+            realCookie = await AdminCookieAsync(node);
             (await node.StopAsync()).Should().Be(0);
         }
 
@@ -116,14 +117,9 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         var otherDirectory = TempDirectory.NewPath("secrets-other");
         try
         {
-            var password = "sao khue tren troi " + Guid.NewGuid().ToString("N")[..12];
             await using var first = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey,
                 $"--GovPulse:ClickHouse:EmbeddedPassword={NodeFixture.SharedEnginePassword}");
-            using var admin = first.CreateClient(NodeFixture.ApiKey);
-            (await admin.PostAsJsonAsync(AdminUsers, new { username = AdminUser, displayName = "Rest admin", role = "admin", unitCode = (string?)null, password }))
-                .StatusCode.Should().Be(HttpStatusCode.Created);
-            using var session = await PersonSession.SignInAsync(first, AdminUser, password);
-            var cookie = session.Cookies.GetCookies(first.BaseAddress)[SessionCookie.CookieName]!.Value;
+            var cookie = await AdminCookieAsync(first);
             await using var second = await NodeProcess.StartAsync(otherDirectory, NodeFixture.ApiKey,
                 $"--GovPulse:ClickHouse:ConnectionString={EventPoster.EmbeddedClickHouseConnectionString(first, NodeFixture.SharedEnginePassword)}");
             var firstKeyId = KeyRingKey.Parse(File.ReadAllText(Path.Combine(_dataDirectory, KeyRingKeys.DefaultFileName)), "the first node's key file").Id;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using GovPulse.Indicators.Periods;
 using GovPulse.Security.Keys;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -34,19 +32,8 @@ public sealed class ReadRateLimit(AuthOptions settings, TimeProvider time)
     public async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var http = context.HttpContext;
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        var at = VietnamTime.ToLocal(time.GetUtcNow().AddSeconds(seconds));
-        var (caller, rate) = CallerOf(http);
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
-            $"This {caller.Kind} may make {rate} reads a minute and has made them. Retry after {seconds} s " +
-            $"(at {at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}).",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many reads",
-            extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds, ["readsPerMinute"] = rate })
-            .ExecuteAsync(http);
+        var (caller, rate) = CallerOf(context.HttpContext);
+        await RateLimitRefusal.WriteAsync(context, time, $"This {caller.Kind} may make {rate} reads a minute", string.Empty, "Too many reads", "readsPerMinute", rate);
     }
 
     /// <summary>Whether a request is a read this limit counts.</summary>

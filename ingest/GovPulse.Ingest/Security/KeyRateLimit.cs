@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using GovPulse.Indicators.Periods;
 using GovPulse.Security.Keys;
+using GovPulse.Security.RateLimits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -45,19 +45,9 @@ public sealed class KeyRateLimit(TimeProvider time) : IRateLimiterPolicy<string>
 
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        var at = VietnamTime.ToLocal(time.GetUtcNow().AddSeconds(seconds));
-        var rate = RateOf(http) ?? 0;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
-            $"This key may make {rate} requests a minute and has made them. Retry after {seconds} s " +
-            $"(at {at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}), or send more events per request.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests for this key",
-            extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds, ["ratePerMinute"] = rate })
-            .ExecuteAsync(http);
+        var rate = RateOf(context.HttpContext) ?? 0;
+        await RateLimitRefusal.WriteAsync(
+            context, time, $"This key may make {rate} requests a minute", ", or send more events per request", "Too many requests for this key", "ratePerMinute", rate);
     }
 
     private static int? RateOf(HttpContext http) =>

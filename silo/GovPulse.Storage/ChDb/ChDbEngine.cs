@@ -170,17 +170,7 @@ public sealed class ChDbEngine : IDisposable
             throw new ArgumentException("The query is empty.", nameof(query));
         }
 
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        ChDbSession session;
-        try
-        {
-            session = TakeIdleOrConnect();
-        }
-        catch
-        {
-            _slots.Release();
-            throw;
-        }
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -216,17 +206,7 @@ public sealed class ChDbEngine : IDisposable
             throw new ArgumentException("The query is empty.", nameof(query));
         }
 
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        ChDbSession session;
-        try
-        {
-            session = TakeIdleOrConnect();
-        }
-        catch
-        {
-            _slots.Release();
-            throw;
-        }
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -353,6 +333,21 @@ public sealed class ChDbEngine : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _slots.Wait();
+        try
+        {
+            return TakeIdleOrConnect();
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+    }
+
+    /// <summary>A connection for the caller, waiting asynchronously for a free slot.</summary>
+    private async Task<ChDbSession> RentAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return TakeIdleOrConnect();
