@@ -83,7 +83,7 @@ public static class EventLineReader
         }
         catch (JsonException ex)
         {
-            throw new UnreadableBodyException($"the body starts like a JSON array but is not valid JSON: {ex.Message}");
+            throw new UnreadableBodyException($"the body starts like a JSON array but is not valid JSON: {LogText.Escape(ex.Message)}");
         }
 
         using (doc)
