@@ -165,6 +165,8 @@ public sealed class DashboardApiTests(DashboardNodeFixture fixture) : IClassFixt
     [Theory]
     [InlineData("/api/v1/units/99999/comparison", HttpStatusCode.NotFound, "unit '99999' is not a known unit")]
     [InlineData("/api/v1/units/26737/comparison?period=2026-13", HttpStatusCode.BadRequest, "period '2026-13' is not one of")]
+    [InlineData("/api/v1/units/26737/indicators?period=0001-01", HttpStatusCode.BadRequest, "period '0001-01' is outside 1900-01-01..2299-12-31")]
+    [InlineData("/api/v1/units/26737/indicators?period=2026-01-01..9999-12-31", HttpStatusCode.BadRequest, "period '2026-01-01..9999-12-31' is outside")]
     [InlineData("/api/v1/rankings/movers?level=ward", HttpStatusCode.BadRequest, "level 'ward' is not one of commune, department")]
     [InlineData("/api/v1/rankings/movers?count=0", HttpStatusCode.BadRequest, "count '0' is not a whole number in 1..50")]
     [InlineData("/api/v1/units/26737/trend?months=99", HttpStatusCode.BadRequest, "months '99' is not a whole number in 1..36")]

@@ -34,6 +34,25 @@ public sealed class PeriodTests
         error.Should().Be($"period '{text}' is not one of YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD");
     }
 
+    [Theory]
+    [InlineData("0001-01")]
+    [InlineData("1899-Q4")]
+    [InlineData("2300")]
+    [InlineData("2026-01-01..9999-12-31")]
+    public void A_period_outside_the_days_the_log_holds_is_refused_with_the_range(string text)
+    {
+        Period.TryParse(text, out _, out var error).Should().BeFalse();
+
+        error.Should().Be($"period '{text}' is outside 1900-01-01..2299-12-31, the days GovPulse can hold");
+    }
+
+    [Theory]
+    [InlineData("1900-01")]
+    [InlineData("2299-Q4")]
+    [InlineData("1900-01-01..2299-12-31")]
+    public void The_first_and_last_days_the_log_holds_are_periods(string text) =>
+        Period.TryParse(text, out _, out _).Should().BeTrue();
+
     [Fact]
     public void A_range_that_ends_before_it_starts_is_refused()
     {

@@ -51,8 +51,31 @@ public sealed partial record Period(PeriodKind Kind, DateOnly FirstDay, DateOnly
         return Month(day.Year, day.Month);
     }
 
+    /// <summary>The first day a period may start: the event log holds no earlier time (DateTime64's range).</summary>
+    public static DateOnly EarliestDay { get; } = new(1900, 1, 1);
+
+    /// <summary>The last day a period may end: the event log holds no later time.</summary>
+    public static DateOnly LatestDay { get; } = new(2299, 12, 31);
+
     /// <summary>Parses the API's period syntax; the error says what was expected.</summary>
     public static bool TryParse(string? text, out Period period, out string error)
+    {
+        if (!TryParseSyntax(text, out period, out error))
+        {
+            return false;
+        }
+
+        if (period.FirstDay < EarliestDay || period.LastDay > LatestDay)
+        {
+            error = $"period '{text!.Trim()}' is outside {EarliestDay:yyyy-MM-dd}..{LatestDay:yyyy-MM-dd}, the days GovPulse can hold";
+            period = null!;
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseSyntax(string? text, out Period period, out string error)
     {
         period = null!;
         error = string.Empty;
