@@ -112,18 +112,16 @@ public sealed class BadBytesTests(DevelopmentNodeFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_key_name_with_a_newline_and_fake_log_text_is_logged_escaped()
+    public async Task A_key_name_with_a_newline_and_fake_log_text_is_refused_and_forges_no_log_line()
     {
         using var admin = fixture.Node.CreateClient(DevelopmentNodeFixture.ApiKey);
         const string Forged = "admin (admin) signed in from 10.9.9.8";
         var name = "bb-key\ninfo: GovPulse.Security.SignIn.AccountApi[0]\n      " + Forged + "\u202E";
 
         using var created = await admin.PostAsJsonAsync("/api/v1/admin/keys", new { name, units = new[] { Unit } });
-        var id = (await created.Content.ReadFromJsonAsync<CreatedKey>())!.Id;
 
-        created.StatusCode.Should().Be(HttpStatusCode.Created);
-        await fixture.Node.WaitForOutputAsync(
-            $@"API key {id} (bb-key\u000Ainfo: GovPulse.Security.SignIn.AccountApi[0]\u000A      {Forged}\u202E) created for {Unit}", TimeSpan.FromSeconds(10));
+        created.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await created.Content.ReadAsStringAsync()).Should().Contain("name contains an invisible or control character (U+000A) at position 7; use visible text");
         fixture.Node.Output.Split('\n').Should().NotContain(l => l.Trim() == Forged || l.Trim().StartsWith(Forged, StringComparison.Ordinal), "no log line is forged");
     }
 
@@ -142,6 +140,4 @@ public sealed class BadBytesTests(DevelopmentNodeFixture fixture) : IClassFixtur
         (result.Accepted + result.Duplicates + result.Rejected.Count).Should().Be(lines.Count, "every line is accepted, a duplicate, or rejected");
         return result;
     }
-
-    private sealed record CreatedKey(string Id);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
+using GovPulse.Security.Users;
 using GovPulse.Storage.ClickHouse;
 using GovPulse.Storage.Logging;
 using Microsoft.AspNetCore.Builder;
@@ -115,6 +116,10 @@ public static partial class KeysApi
         else if (name.Length > MaxNameLength)
         {
             problems.Add($"name is {name.Length} characters long; at most {MaxNameLength} are allowed");
+        }
+        else if (VisibleText.ProblemWith("name", name) is { } invisible)
+        {
+            problems.Add(invisible);
         }
 
         var codes = new List<string>();

@@ -37,6 +37,10 @@ public static partial class UserRules
         {
             problems.Add($"displayName is {displayName.Length} characters long; at most {MaxDisplayNameLength} are allowed");
         }
+        else if (VisibleText.ProblemWith("displayName", displayName) is { } invisible)
+        {
+            problems.Add(invisible);
+        }
 
         role = Roles.Parse(request?.Role) ?? string.Empty;
         if (role.Length == 0)
