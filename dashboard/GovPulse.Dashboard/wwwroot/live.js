@@ -37,6 +37,15 @@ export function isStale() {
   return status === "reconnecting" || status === "disconnected";
 }
 
+/**
+ * Whether scorecard `incoming` may replace `shown`: not evaluated earlier. A fetch answered after a
+ * push (asked before it, e.g. on reconnecting) carries older figures and must not overwrite it.
+ */
+export function isNotOlder(incoming, shown) {
+  if (!incoming || !shown) return !shown;
+  return Date.parse(incoming.evaluatedAt) >= Date.parse(shown.evaluatedAt);
+}
+
 /** on("scorecard" | "hourly" | "state" | "resumed", fn) → a function that stops listening. */
 export function on(kind, fn) {
   listeners[kind].add(fn);

@@ -30,7 +30,10 @@ export function render({ root, period, signal }) {
   root.replaceChildren(h("div", { class: "grid overview-grid" }, hero, groupsCard, countsCard, behindCard, trendCard, todayCard));
 
   let previousCard = null;
+  let shownCard = null;
   const show = (scorecard, flash) => {
+    if (!live.isNotOlder(scorecard, shownCard)) return;
+    shownCard = scorecard;
     score.update(scorecard, flash);
     bars.update(scorecard.groups, flash);
     tiles.update(scorecard.counts, flash);

@@ -69,13 +69,17 @@ export function render({ root, route, period, signal }) {
     try {
       if (withCity || isCity) {
         const comparison = await getJson(`/api/v1/units/${encodeURIComponent(code)}/comparison?period=${encodeURIComponent(period.label)}`, { signal });
-        ({ current, previous: before, city } = comparison);
+        before = comparison.previous;
+        if (live.isNotOlder(comparison.current, current)) current = comparison.current;
+        if (live.isNotOlder(comparison.city, city)) city = comparison.city;
       } else {
         // A department head may read only their own unit: no city figures.
-        [current, before] = await Promise.all([
+        const [fetched, previousCard] = await Promise.all([
           getJson(`/api/v1/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period.label)}`, { signal }),
           getJson(`/api/v1/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(previousPeriod.label)}`, { signal }),
         ]);
+        before = previousCard;
+        if (live.isNotOlder(fetched, current)) current = fetched;
       }
       if (signal.aborted) return;
       if (name.textContent === "…") name.textContent = isCity ? t("city.name") : current.name;
@@ -109,6 +113,7 @@ export function render({ root, route, period, signal }) {
     live.on("scorecard", s => {
       if (s.unitCode !== code && !(withCity && s.unitCode === CITY)) return;
       if (s.period === period.label && current) {
+        if (!live.isNotOlder(s, s.unitCode === code ? current : city)) return;
         if (s.unitCode === code) current = s;
         else city = s;
         show(s.unitCode === code);
