@@ -21,6 +21,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no "Server: Kestrel" for a stranger to fingerprint
+
 builder.AddGovPulseErrors(); // a plain problem for any failure, in every environment
 builder.AddGovPulseStorage();
 builder.AddGovPulseSilo();

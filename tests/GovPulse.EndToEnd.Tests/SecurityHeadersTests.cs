@@ -33,6 +33,7 @@ public sealed class SecurityHeadersTests(HardenedNodeFixture fixture)
         Header(response, "Referrer-Policy").Should().Be("no-referrer", what);
         Header(response, "Cross-Origin-Opener-Policy").Should().Be("same-origin", what);
         Header(response, "Permissions-Policy").Should().Contain("camera=()").And.Contain("geolocation=()", what);
+        response.Headers.Server.Should().BeEmpty("the server does not name itself ({0})", what);
         var policy = Header(response, "Content-Security-Policy");
         policy.Should().Contain("frame-ancestors 'none'", what).And.NotContain("unsafe-eval", what);
         if (response.Content.Headers.ContentType?.MediaType == "image/svg+xml")
