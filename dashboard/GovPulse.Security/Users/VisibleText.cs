@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using GovPulse.Storage.Logging;
 
 namespace GovPulse.Security.Users;
 
@@ -24,8 +24,7 @@ public static class VisibleText
         foreach (var rune in value.EnumerateRunes())
         {
             position++;
-            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (LogText.MustEscape(rune)) // what a log would have to escape is what a name may not hold
             {
                 return string.Create(
                     CultureInfo.InvariantCulture,
