@@ -12,8 +12,9 @@ import * as router from "./router.js";
 import * as signin from "./signin.js";
 import * as unit from "./unit.js";
 import * as late from "./late.js";
+import * as cityChase from "./city-chase.js";
 
-const screens = { overview, rankings, unit, late };
+const screens = { overview, rankings, unit, late, chase: cityChase };
 const view = document.getElementById("view");
 const periodBar = document.getElementById("period-bar");
 const stale = document.getElementById("stale");
@@ -120,7 +121,7 @@ async function show() {
   }
 
   const chosen = period.fromQuery(route.query);
-  periodBar.hidden = route.name === "late";
+  periodBar.hidden = route.name === "late" || route.name === "chase"; // open dossiers now: no period
   periodBar.replaceChildren(period.picker(chosen, label => {
     router.go(router.href(pathOf(route), { ...Object.fromEntries(route.query), period: label }));
   }));
@@ -141,6 +142,7 @@ function pathOf(route) {
     case "rankings": return "/rankings";
     case "unit": return `/units/${encodeURIComponent(route.code)}`;
     case "late": return `/units/${encodeURIComponent(route.code)}/late`;
+    case "chase": return "/chase";
     default: return "/";
   }
 }

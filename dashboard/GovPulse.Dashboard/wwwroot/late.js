@@ -1,71 +1,64 @@
-// A unit's dossiers to chase: GET /api/v1/units/{code}/dossiers?status=overdue|due-soon →
-// [{ dossierId, procedureCode, procedureName, channel, receivedAt, dueAt, status: "overdue"|"onTime",
-//    workingDaysLate, workingDaysLeft, supplementRequests }], most urgent first; X-Total-Count = all of them.
-// ?show=due-soon in the route switches to the dossiers due within 2 working days.
+// A unit's dossiers to chase: GET /api/v1/units/{code}/chase?status=overdue|due-soon|in-progress&page=N&pageSize=50
+// → { counts: { overdue, dueSoon, inProgress }, page, pages, total, asOf, dossiers: [row…] } (rows: chase-rows.js).
+// Route #/units/{code}/late?show=due-soon|in-progress&page=2: three tabs titled by what they list,
+// each with its count (the same answer's counts, so a tab's count is what it lists), 50 a page.
 import { ApiError, getJson } from "./api.js";
 import { h } from "./dom.js";
-import { count, date, t } from "./i18n.js";
+import { t } from "./i18n.js";
 import * as live from "./live.js";
 import { href } from "./router.js";
+import { dossierList, pageOf, pager, statusOf, statusTabs } from "./chase-rows.js";
 import { units } from "./unit.js";
 import { failure, loading, updatedMark } from "./widgets.js";
 
+export const PAGE_SIZE = 50;
+
+const TITLES = { "overdue": "late.title", "due-soon": "late.titleDueSoon", "in-progress": "late.titleInProgress" };
+const NONE = { "overdue": "late.none", "due-soon": "late.noneDueSoon", "in-progress": "late.noneInProgress" };
+
 export function render({ root, route, signal }) {
   const code = route.code;
-  const show = route.query.get("show") === "due-soon" ? "due-soon" : "overdue";
-  const title = h("h1", { id: "late-title" }, t("late.title"));
+  const show = statusOf(route.query);
+  const page = pageOf(route.query);
+  const path = `/units/${encodeURIComponent(code)}/late`;
+  const keep = { period: route.query.get("period") };
+  let unitName = "";
+  const title = h("h1", { id: "late-title", dataset: { testid: "late-title" } }, t(TITLES[show]));
+  const setTitle = () => {
+    title.textContent = unitName ? `${t(TITLES[show])} — ${unitName}` : t(TITLES[show]);
+    document.title = `${title.textContent} — GovPulse`;
+  };
+  setTitle();
+  const tabsSlot = h("div", null, statusTabs(path, keep, show, null, t("late.show")));
   const updated = updatedMark();
   const area = h("div", { class: "table-area" }, loading());
-  root.replaceChildren(h("section", { class: "card", "aria-labelledby": "late-title", dataset: { testid: "late-list" } },
+  root.replaceChildren(h("section", { class: "card", "aria-labelledby": "late-title", dataset: { testid: "late-list", status: show } },
     h("nav", { class: "crumbs", "aria-label": t("nav.label") },
-      h("a", { href: href(`/units/${encodeURIComponent(code)}`, { period: route.query.get("period") }) }, "← " + t("late.back"))),
-    title,
-    h("div", { class: "tabs", role: "group", "aria-label": t("late.show") },
-      ["overdue", "due-soon"].map(kind => h("a", {
-        href: href(`/units/${encodeURIComponent(code)}/late`, { period: route.query.get("period"), show: kind === "overdue" ? null : kind }),
-        "aria-current": kind === show ? "page" : false,
-        class: "tab",
-        dataset: { testid: `late-show-${kind}` },
-      }, t(kind === "overdue" ? "late.overdueTab" : "late.dueSoonTab")))),
-    updated, area));
+      h("a", { href: href(`/units/${encodeURIComponent(code)}`, keep) }, "← " + t("late.back"))),
+    title, tabsSlot, updated, area));
 
   units(signal).then(all => {
     const unit = all.find(u => u.code === code);
-    if (unit && !signal.aborted) title.textContent = `${t("late.title")} — ${unit.name}`;
+    if (unit && !signal.aborted) { unitName = unit.name; setTitle(); }
   }).catch(() => {});
 
   const load = async () => {
     try {
-      const list = await getJson(`/api/v1/units/${encodeURIComponent(code)}/dossiers?status=${show}`, { signal });
+      const answer = await getJson(`/api/v1/units/${encodeURIComponent(code)}/chase?status=${show}&page=${page}&pageSize=${PAGE_SIZE}`, { signal });
       if (signal.aborted) return;
       updated.stamp();
-      if (!Array.isArray(list) || list.length === 0) {
-        area.replaceChildren(h("p", { class: "muted", dataset: { testid: "late-empty" } }, t(show === "overdue" ? "late.none" : "late.noneDueSoon")));
+      if (!unitName && answer.name) { unitName = answer.name; setTitle(); }
+      tabsSlot.replaceChildren(statusTabs(path, keep, show, answer.counts, t("late.show")));
+      const rows = Array.isArray(answer.dossiers) ? answer.dossiers : [];
+      const params = { ...keep, show: show === "overdue" ? null : show };
+      if (rows.length === 0) {
+        area.replaceChildren(answer.total > 0
+          // A page past the end (the list shrank since the link was made): say so, offer page 1.
+          ? h("p", { class: "muted", dataset: { testid: "late-empty" } }, t("late.pastEnd"), " ", h("a", { href: href(path, params) }, t("late.firstPage")))
+          : h("p", { class: "muted", dataset: { testid: "late-empty" } }, t(NONE[show])));
         return;
       }
-      area.replaceChildren(h("table", { class: "dossiers" },
-        h("caption", { class: "vh" }, title.textContent),
-        h("thead", null, h("tr", null,
-          h("th", { scope: "col" }, t("late.dossier")),
-          h("th", { scope: "col" }, t("late.dates")),
-          h("th", { scope: "col" }, t("late.status")))),
-        h("tbody", null, list.map(d => {
-          const daysLate = d.workingDaysLate;
-          const daysLeft = d.workingDaysLeft;
-          return h("tr", { dataset: { testid: "late-row", dossierId: d.dossierId } },
-            h("th", { scope: "row" }, d.dossierId,
-              h("span", { class: "sub" }, d.procedureName || d.procedureCode || ""),
-              d.procedureName && d.procedureCode ? h("span", { class: "sub" }, d.procedureCode) : null),
-            h("td", null,
-              h("span", { class: "sub" }, t("late.received", { date: date(d.receivedAt) })),
-              h("span", { class: "sub" }, t("late.due", { date: date(d.dueAt) })),
-              d.supplementRequests > 0 ? h("span", { class: "sub" }, t("late.supplements", { n: count(d.supplementRequests) })) : null),
-            h("td", null,
-              h("span", null, d.status === "overdue" ? t("late.overdue") : t("late.onTime")),
-              // Due earlier today: "late by 0 working days" reads oddly, so say it fell due today.
-              daysLate != null ? h("span", { class: "sub late-days" }, daysLate === 0 ? t("late.lateToday") : t("late.daysLate", { n: count(daysLate) })) : null,
-              daysLeft != null ? h("span", { class: "sub" }, t("late.daysLeft", { n: count(daysLeft) })) : null));
-        }))));
+      area.replaceChildren(dossierList(rows, answer.asOf), pager(path, params, answer.page ?? page, answer.pages));
     } catch (error) {
       if (signal.aborted || error.status === 401) return;
       // 404 (an older server without the list) or 403 (not this person's unit): say so plainly.
@@ -77,7 +70,15 @@ export function render({ root, route, signal }) {
     }
   };
   load();
-  const stops = [live.on("resumed", load)];
-  live.watch([]);
-  return () => stops.forEach(stop => stop());
+
+  // A pushed scorecard of this unit means its dossiers moved: read the list again, at most every 10 s.
+  let timer = 0;
+  const stops = [
+    live.on("resumed", load),
+    live.on("scorecard", s => {
+      if (s.unitCode === code && !timer) timer = setTimeout(() => { timer = 0; load(); }, 10000);
+    }),
+  ];
+  live.watch([code]);
+  return () => { stops.forEach(stop => stop()); clearTimeout(timer); };
 }

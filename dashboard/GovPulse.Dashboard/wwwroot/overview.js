@@ -6,6 +6,7 @@ import { periodLabel, points, t } from "./i18n.js";
 import * as live from "./live.js";
 import { containsToday, previous, today } from "./period.js";
 import { href } from "./router.js";
+import { overviewLine } from "./city-chase.js";
 import { bandChip, comparisonLine, countTiles, delta, failure, groupBars, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
@@ -21,7 +22,8 @@ export function render({ root, period, signal }) {
     h("h1", { id: "ov-title" }, t("city.name")),
     h("p", { class: "period-label" }, `${t("period.label")}: ${periodLabel(period.label)}`),
     score, change, updated,
-    h("p", { class: "more" }, h("a", { href: href(`/units/${CITY}`, { period: period.label }), dataset: { testid: "city-detail-link" } }, t("overview.detail"))));
+    h("p", { class: "more" }, h("a", { href: href(`/units/${CITY}`, { period: period.label }), dataset: { testid: "city-detail-link" } }, t("overview.detail"))),
+    overviewLine(signal));
   const groupsCard = h("section", { class: "card", "aria-labelledby": "ov-groups" }, h("h2", { id: "ov-groups" }, t("groups.title")), bars);
   const countsCard = h("section", { class: "card", "aria-labelledby": "ov-counts" }, h("h2", { id: "ov-counts" }, t("counts.title")), tiles);
   const behindCard = h("section", { class: "card", "aria-labelledby": "ov-behind", dataset: { testid: "behind-card" } }, h("h2", { id: "ov-behind" }, t("overview.behind")), loading());

@@ -7,6 +7,7 @@ import { count, groupName, indicatorName, percent, periodLabel, points, t } from
 import * as live from "./live.js";
 import { containsToday, previous, today } from "./period.js";
 import { href } from "./router.js";
+import { chaseLink } from "./chase-link.js";
 import { comparisonLine, countTiles, delta, failure, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
@@ -29,7 +30,7 @@ export function render({ root, route, period, signal }) {
   const vsPrevious = comparisonLine("compare.previous", null, null, periodLabel(previousPeriod.label), "unit-change-previous");
   const vsCity = withCity ? comparisonLine("compare.city", null, null, t("compare.cityShort"), "unit-change-city") : null;
   const updated = updatedMark();
-  const lateLink = h("a", { href: href(`/units/${encodeURIComponent(code)}/late`, { period: route.query.get("period") }), class: "button", dataset: { testid: "late-link" } }, t("unit.late"));
+  const lateLink = isCity ? null : chaseLink(code, route.query.get("period"), signal);
   const crumbs = isDepartmentHead() ? null : h("nav", { class: "crumbs", "aria-label": t("nav.label") },
     h("a", { href: isCity ? href("/", { period: route.query.get("period") }) : href("/rankings", { period: route.query.get("period") }), dataset: { testid: "unit-back" } },
       "← " + (isCity ? t("nav.overview") : t("unit.back"))));
@@ -59,8 +60,7 @@ export function render({ root, route, period, signal }) {
     const comparable = other => other && current.counts.received > 0 && other.counts.received > 0;
     vsPrevious.update(comparable(before) ? round2(current.total - before.total) : null, before);
     vsCity?.update(city ? round2(current.total - city.total) : null, city);
-    const late = current.counts.finishedLate + current.counts.inProgressOverdue;
-    lateLink.textContent = t("unit.lateCount", { n: count(late) });
+    if (flash) lateLink?.refresh(); // the unit's dossiers moved: the open overdue count may have too
     groupsArea.replaceChildren(...current.groups.map(g => groupSection(g, before, city)));
     updated.stamp();
   };
