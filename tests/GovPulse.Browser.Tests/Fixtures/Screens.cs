@@ -9,10 +9,11 @@ public static partial class Screens
     public const string Rankings = "rankings";
     public const string Unit = "unit";
     public const string Late = "late";
+    public const string Chase = "chase";
     public const string SignIn = "signin";
 
     /// <summary>The screens a signed-in leader opens, in the order a leader would.</summary>
-    public static readonly string[] SignedIn = [Overview, Rankings, Unit, Late];
+    public static readonly string[] SignedIn = [Overview, Rankings, Unit, Late, Chase];
 
     /// <summary>A score as vi-VN writes it: <c>88,42</c>.</summary>
     [GeneratedRegex(@"^\d{1,3},\d{2}$")]
@@ -52,6 +53,10 @@ public static partial class Screens
             case Late:
                 await GoAsync(page, $"/#/units/{DashboardNode.Unit}/late");
                 await Expect(page.Locator($"[data-testid=late-row][data-dossier-id='{DashboardNode.LateDossier}']")).ToBeVisibleAsync();
+                break;
+            case Chase:
+                await GoAsync(page, "/#/chase");
+                await Expect(page.Locator($"[data-testid=chase-unit][data-unit-code='{DashboardNode.Unit}']")).ToBeVisibleAsync();
                 break;
             case SignIn:
                 await GoAsync(page, "/#/signin");
