@@ -1,4 +1,5 @@
 using GovPulse.Dashboard.Apis;
+using GovPulse.Dashboard.Dossiers;
 using GovPulse.Dashboard.Hubs;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
@@ -21,6 +22,10 @@ public static class DashboardRegistration
         builder.Services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         builder.Services.TryAddSingleton(ScoringClock.System);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DossierLinkOptions>().BindConfiguration(DossierLinkOptions.Section)
+            .Validate(o => DossierLinkOptions.IsValidTemplate(o.SourceUrlTemplate), DossierLinkOptions.InvalidTemplateMessage)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DossierLinks>();
         builder.Services.AddSingleton<HubScorecardPublisher>();
         builder.Services.AddSingleton<HubLiveFeedObserver>();
         builder.Services.AddHostedService<LiveFeedSubscription>();
@@ -37,7 +42,7 @@ public static class DashboardRegistration
     {
         api.MapGroup(string.Empty).RequireAuthorization(readPolicy)
             .MapUnitsApi().MapScorecardApi().MapScoreApi().MapRankingApi().MapHistoryApi().MapDossiersApi()
-            .MapComparisonApi().MapMoversApi().MapTrendApi().MapChartsApi();
+            .MapChaseApi().MapCityChaseApi().MapComparisonApi().MapMoversApi().MapTrendApi().MapChartsApi();
         return api;
     }
 

@@ -32,9 +32,14 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("figures"), ReadOnly, AlwaysInterleave]
     Task<UnitFigures> GetFigures(Period period);
 
-    /// <summary>The unit's open dossiers to chase now (overdue, due soon, or all open), most urgent first, at most <paramref name="limit"/>.</summary>
-    [Alias("chase"), ReadOnly]
-    Task<ChaseList> GetDossiersToChase(ChaseStatus status, int limit);
+    /// <summary>
+    /// One page of the unit's open dossiers to chase at <paramref name="asOf"/> (overdue, due soon, or all
+    /// open), most urgent first: <paramref name="limit"/> of them after the first <paramref name="offset"/>,
+    /// with the counts of every status from the same pass. The caller gives the time, so a city-wide list
+    /// judges every unit at the same moment.
+    /// </summary>
+    [Alias("chase-page"), ReadOnly]
+    Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf);
 
     /// <summary>Re-judges the unit now: called by its own clock when an open dossier reaches its due time.</summary>
     [Alias("check-clock")]

@@ -215,8 +215,8 @@ public sealed partial class UnitGrain(
 
     public Task<UnitFigures> GetFigures(Period period) => Task.FromResult(FiguresFor(period));
 
-    public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int limit) =>
-        Task.FromResult(ChaseList.Of(_ledger, status, clock.Now, limit));
+    public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf) =>
+        Task.FromResult(ChaseList.Of(_ledger, status, asOf, offset, limit));
 
     public async Task CheckClock()
     {
