@@ -5,7 +5,7 @@
 // dueAt, status: "overdue"|"onTime", workingDaysLate, workingDaysLeft, supplementRequests,
 // overdueReason: "duePassed"|"secondSupplementRequest"|null, overdueSince, sourceUrl }.
 import { h } from "./dom.js";
-import { count, date, lang, shortTime, t } from "./i18n.js";
+import { count, date, shortTime, t } from "./i18n.js";
 import { href } from "./router.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
@@ -32,9 +32,11 @@ export function pageOf(query) {
 /** The local calendar day (yyyy-mm-dd) of an instant, in Vietnam time. */
 const dayOf = value => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: ZONE }).format(new Date(value));
 
-/** 04/12: a day within the list's own weeks needs no year. */
+/** 04/12: a day within the list's own weeks needs no year (vi-VN alone would write 04-12). */
 function dayMonth(value) {
-  return new Intl.DateTimeFormat(lang() === "en" ? "en-GB" : "vi-VN", { day: "2-digit", month: "2-digit", timeZone: ZONE }).format(new Date(value));
+  const parts = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", timeZone: ZONE }).formatToParts(new Date(value));
+  const part = type => parts.find(p => p.type === type)?.value;
+  return `${part("day")}/${part("month")}`;
 }
 
 /**
@@ -64,22 +66,25 @@ export function channelName(channel) {
   return key ? t("late.channel." + key) : (channel || "");
 }
 
-/** One dossier as a list item (li): phrase first, so a glance down the list reads the urgency. */
+/** One dossier as a list item (li): phrase first, so a glance down the list reads the urgency; compact for a phone. */
 export function dossierItem(d, asOf) {
   const overdue = d.status === "overdue";
   const extraSupplements = d.supplementRequests > 0 && d.overdueReason !== "secondSupplementRequest";
+  const link = d.sourceUrl && /^https?:\/\//i.test(d.sourceUrl)
+    ? h("a", { href: d.sourceUrl, target: "_blank", rel: "noopener noreferrer", class: "d-source", dataset: { testid: "late-source" } }, t("late.source"))
+    : null;
   return h("li", { class: "dossier" + (overdue ? " is-overdue" : ""), dataset: { testid: "late-row", dossierId: d.dossierId, status: d.status, reason: d.overdueReason || "" } },
     h("p", { class: "d-phrase" + (overdue ? " late-days" : ""), dataset: { testid: "late-phrase" } }, statusPhrase(d, asOf)),
     h("p", { class: "d-id" }, h("span", { class: "d-code" }, d.dossierId), " · ",
       h("span", { dataset: { testid: "late-channel" } }, channelName(d.channel))),
-    h("p", { class: "d-procedure" }, d.procedureName || d.procedureCode || "",
-      d.procedureName && d.procedureCode ? h("span", { class: "sub" }, d.procedureCode) : null),
-    h("p", { class: "sub d-dates", dataset: { testid: "late-dates" } },
-      `${t("late.received", { date: date(d.receivedAt) })} · ${t("late.due", { date: date(d.dueAt) })}`,
-      extraSupplements ? ` · ${t("late.supplements", { n: count(d.supplementRequests) })}` : ""),
-    d.sourceUrl && /^https?:\/\//i.test(d.sourceUrl)
-      ? h("p", { class: "d-source" }, h("a", { href: d.sourceUrl, target: "_blank", rel: "noopener noreferrer", dataset: { testid: "late-source" } }, t("late.source")))
-      : null);
+    // Long procedure names are cut at two lines (the full name is in the one-stop system).
+    h("p", { class: "d-procedure", title: d.procedureName || null }, d.procedureName || d.procedureCode || "",
+      d.procedureName && d.procedureCode ? h("span", { class: "muted" }, ` · ${d.procedureCode}`) : null),
+    h("div", { class: "d-foot" + (link ? " has-link" : "") },
+      h("span", { class: "sub", dataset: { testid: "late-dates" } },
+        `${t("late.received", { date: date(d.receivedAt) })} · ${t("late.due", { date: date(d.dueAt) })}`,
+        extraSupplements ? ` · ${t("late.supplements", { n: count(d.supplementRequests) })}` : ""),
+      link));
 }
 
 export function dossierList(rows, asOf) {
@@ -91,7 +96,7 @@ export function dossierList(rows, asOf) {
  * parameters given (the page goes back to 1: another tab has other pages).
  */
 export function statusTabs(path, params, current, counts, label) {
-  return h("div", { class: "tabs", role: "group", "aria-label": label },
+  return h("div", { class: "tabs status-tabs", role: "group", "aria-label": label },
     STATUSES.map(s => {
       const n = counts?.[s.countKey];
       return h("a", {

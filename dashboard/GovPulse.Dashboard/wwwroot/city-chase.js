@@ -12,7 +12,7 @@ import { dossierList, pageOf, pager, statusOf, statusTabs } from "./chase-rows.j
 import { failure, loading, updatedMark } from "./widgets.js";
 
 const PATH = "/chase";
-const UNITS_PER_PAGE = 20;
+const UNITS_PER_PAGE = 10;
 const DOSSIERS_PER_UNIT = 3;
 const LEVELS = [
   { level: "all", key: "chase.allLevels" },
@@ -59,7 +59,7 @@ export function render({ root, route, signal }) {
       area.replaceChildren(
         h("ol", { class: "chase-units", start: String((answer.page - 1) * answer.pageSize + 1) },
           answer.units.map(u => unitItem(u, show, route.query.get("period"), answer.asOf))),
-        pager(PATH, params, answer.page ?? page, answer.pages));
+        ...[pager(PATH, params, answer.page ?? page, answer.pages)].filter(Boolean));
     } catch (error) {
       if (signal.aborted || error.status === 401) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {

@@ -58,7 +58,7 @@ export function render({ root, route, signal }) {
           : h("p", { class: "muted", dataset: { testid: "late-empty" } }, t(NONE[show])));
         return;
       }
-      area.replaceChildren(dossierList(rows, answer.asOf), pager(path, params, answer.page ?? page, answer.pages));
+      area.replaceChildren(...[dossierList(rows, answer.asOf), pager(path, params, answer.page ?? page, answer.pages)].filter(Boolean));
     } catch (error) {
       if (signal.aborted || error.status === 401) return;
       // 404 (an older server without the list) or 403 (not this person's unit): say so plainly.
