@@ -74,6 +74,8 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
         new("GET", "/api/v1/units/{code}/indicators", Rule.Unit, $"/api/v1/units/{Own}/indicators"),
         new("GET", "/api/v1/units/{code}/history", Rule.Unit, $"/api/v1/units/{Own}/history"),
         new("GET", "/api/v1/units/{code}/dossiers", Rule.Unit, $"/api/v1/units/{Own}/dossiers"),
+        new("GET", "/api/v1/units/{code}/chase", Rule.Unit, $"/api/v1/units/{Own}/chase"),
+        new("GET", "/api/v1/chase", Rule.CityWide, "/api/v1/chase?level=department&perUnit=1"),
         new("GET", "/api/v1/units/{code}/comparison", Rule.Unit, $"/api/v1/units/{Own}/comparison"),
         new("GET", "/api/v1/units/{code}/trend", Rule.Unit, $"/api/v1/units/{Own}/trend?months=3"),
         new("GET", "/api/v1/units/{code}/charts/trend.svg", Rule.Unit, $"/api/v1/units/{Own}/charts/trend.svg?months=3"),

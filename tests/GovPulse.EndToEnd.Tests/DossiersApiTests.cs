@@ -27,6 +27,11 @@ public sealed class DossiersApiTests(NodeFixture fixture) : IClassFixture<NodeFi
         var open = await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{Unit}/dossiers?status=in-progress&limit=2") ?? [];
 
         overdue.Headers.GetValues("X-Total-Count").Should().Equal("2");
+        overdue.Headers.GetValues("X-GovPulse-Count-Overdue").Should().Equal("2");
+        overdue.Headers.GetValues("X-GovPulse-Count-Due-Soon").Should().ContainSingle().Which.Should().BeOneOf("0", "1"); // chase-new is due in 3 days: 2 working days or fewer across a weekend
+        overdue.Headers.GetValues("X-GovPulse-Count-In-Progress").Should().Equal("3");
+        overdueRows.Should().OnlyContain(r => r.GetProperty("overdueReason").GetString() == "duePassed" && r.GetProperty("overdueSince").GetString() == r.GetProperty("dueAt").GetString());
+        overdueRows.Should().OnlyContain(r => r.GetProperty("sourceUrl").ValueKind == JsonValueKind.Null, "no source URL template is configured");
         overdueRows.Select(r => r.GetProperty("dossierId").GetString()).Should().Equal("chase-older", "chase-old");
         overdueRows[0].GetProperty("status").GetString().Should().Be("overdue");
         overdueRows[0].GetProperty("workingDaysLate").GetInt32().Should().BeGreaterThan(overdueRows[1].GetProperty("workingDaysLate").GetInt32());

@@ -35,7 +35,7 @@ public sealed class ReadMatrixTests(SecuredNodeFixture fixture)
     public void The_routes_that_show_figures_are_listed_and_every_other_route_counts_as_dossiers()
     {
         ReadRules.FigureRoutes.Should().Contain(["/api/v1/rankings", "/api/v1/rankings/movers", "/api/v1/units/{code}/indicators"]);
-        ReadRules.FigureRoutes.Should().NotContain("/api/v1/units/{code}/dossiers");
+        ReadRules.FigureRoutes.Should().NotContain(["/api/v1/units/{code}/dossiers", "/api/v1/units/{code}/chase", "/api/v1/chase"], "the chase lists show dossiers");
         ReadRules.KindOf(null).Should().Be(ReadKind.Dossiers, "a route not known to show figures is judged by the stricter rule");
     }
 
