@@ -44,10 +44,12 @@ public sealed class DepartmentHeadTests(DashboardNode fixture) : IClassFixture<D
         await Expect(page.GetByTestId("unit-total")).ToHaveTextAsync(Screens.VietnamesePoints());
         await Expect(page.GetByTestId("unit-rank")).ToHaveTextAsync(new Regex(@"^Hạng \d+/\d+ sở, ban, ngành$"));
         await Expect(page.GetByTestId("unit-change-city")).ToContainTextAsync("So với toàn thành phố");
-        await Expect(page.GetByTestId("late-link")).ToHaveCountAsync(0, "another unit's dossiers are not theirs to read");
+        // Another unit's dossiers are not theirs to read.
+        await Expect(page.GetByTestId("late-link")).ToHaveCountAsync(0);
 
         await page.EvaluateAsync("hash => { location.hash = hash; }", $"#/units/{DashboardNode.OtherUnit}/late");
-        await Expect(page).ToHaveURLAsync(new Regex($"#/units/{DashboardNode.Unit}$"), "the late list of another unit sends them back to their own unit");
+        // The late list of another unit sends them back to their own unit.
+        await Expect(page).ToHaveURLAsync(new Regex($"#/units/{DashboardNode.Unit}$"));
     }
 
     [Fact]
@@ -59,13 +61,13 @@ public sealed class DepartmentHeadTests(DashboardNode fixture) : IClassFixture<D
 
         var page = await DashboardNode.SignInAsync(context, head);
 
-        await Expect(page).ToHaveURLAsync(new Regex($"#/units/{DashboardNode.OtherUnit}$"), "their own unit is where they start");
+        await Expect(page).ToHaveURLAsync(new Regex($"#/units/{DashboardNode.OtherUnit}$")); // their own unit is where they start
         await Expect(page.GetByTestId("unit-rank")).ToHaveTextAsync($"Hạng {rank}/{of} sở, ban, ngành");
         await Expect(page.GetByTestId("unit-peer-average")).ToHaveTextAsync($"Bình quân các sở, ban, ngành: {average.ToString("0.00", Vietnamese)}");
         await Expect(page.GetByTestId("unit-change-city")).ToContainTextAsync("So với toàn thành phố");
         await Expect(page.GetByTestId("nav-rankings")).ToBeVisibleAsync();
         await page.GetByTestId("unit-rank").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("#/rankings\\?level=department$"), "the rank is one tap from the ranking it comes from");
+        await Expect(page).ToHaveURLAsync(new Regex("#/rankings\\?level=department$")); // one tap from the ranking the rank comes from
         await Expect(page.Locator($"[data-testid=ranking-row][data-unit-code='{DashboardNode.OtherUnit}']")).ToBeVisibleAsync();
     }
 
