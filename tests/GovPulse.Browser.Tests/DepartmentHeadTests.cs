@@ -178,7 +178,7 @@ public sealed class DepartmentHeadTests(DashboardNode fixture) : IClassFixture<D
     {
         using var client = fixture.Node.CreateClient(DashboardNode.ApiKey);
         var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rankings?level={level}")).EnumerateArray()
-            .Where(r => r.GetProperty("received").GetInt64() > 0).ToList();
+            .Where(r => r.GetProperty("rank").ValueKind == JsonValueKind.Number && r.GetProperty("received").GetInt64() > 0).ToList();
         var row = rows.Single(r => r.GetProperty("unitCode").GetString() == unit);
         var average = Math.Round(rows.Average(r => r.GetProperty("total").GetDecimal()), 2, MidpointRounding.AwayFromZero);
         return (row.GetProperty("rank").GetInt32(), rows.Count, average);
