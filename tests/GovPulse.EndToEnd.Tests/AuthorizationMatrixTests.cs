@@ -20,10 +20,13 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
     /// <summary>Who may call an endpoint.</summary>
     public enum Rule
     {
-        /// <summary>A unit's figures (<c>{code}</c> in the route): readers of that unit (city-wide readers, its department head, keys scoped to it).</summary>
+        /// <summary>Figures, of one unit or of every unit (scorecards, history, charts, rankings, movers): every signed-in person and every valid key.</summary>
+        Figures,
+
+        /// <summary>A unit's dossiers (<c>{code}</c> in the route): readers of that unit's dossiers (leaders, auditors, admins, its department head, keys scoped to it or to every unit).</summary>
         Unit,
 
-        /// <summary>Every unit's figures at once (rankings, movers): leaders, auditors, admins, keys for every unit.</summary>
+        /// <summary>Every unit's dossiers at once: leaders, auditors, admins, keys for every unit.</summary>
         CityWide,
 
         /// <summary>No unit's figures: any signed-in person or valid key.</summary>
@@ -71,17 +74,17 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
     [
         new("GET", "/api/v1/units", Rule.EveryReader, "/api/v1/units"),
         new("POST", "/api/v1/score", Rule.EveryReader, "/api/v1/score", Body: _ => Json(new { indicators = new[] { new { code = "ON_TIME_PROCESSING", numerator = 1, denominator = 2 } } })),
-        new("GET", "/api/v1/units/{code}/indicators", Rule.Unit, $"/api/v1/units/{Own}/indicators"),
-        new("GET", "/api/v1/units/{code}/history", Rule.Unit, $"/api/v1/units/{Own}/history"),
+        new("GET", "/api/v1/units/{code}/indicators", Rule.Figures, $"/api/v1/units/{Own}/indicators"),
+        new("GET", "/api/v1/units/{code}/history", Rule.Figures, $"/api/v1/units/{Own}/history"),
         new("GET", "/api/v1/units/{code}/dossiers", Rule.Unit, $"/api/v1/units/{Own}/dossiers"),
         new("GET", "/api/v1/units/{code}/chase", Rule.Unit, $"/api/v1/units/{Own}/chase"),
         new("GET", "/api/v1/chase", Rule.CityWide, "/api/v1/chase?level=department&perUnit=1"),
-        new("GET", "/api/v1/units/{code}/comparison", Rule.Unit, $"/api/v1/units/{Own}/comparison"),
-        new("GET", "/api/v1/units/{code}/trend", Rule.Unit, $"/api/v1/units/{Own}/trend?months=3"),
-        new("GET", "/api/v1/units/{code}/charts/trend.svg", Rule.Unit, $"/api/v1/units/{Own}/charts/trend.svg?months=3"),
-        new("GET", "/api/v1/units/{code}/charts/today.svg", Rule.Unit, $"/api/v1/units/{Own}/charts/today.svg"),
-        new("GET", "/api/v1/rankings", Rule.CityWide, "/api/v1/rankings?level=department"),
-        new("GET", "/api/v1/rankings/movers", Rule.CityWide, "/api/v1/rankings/movers?level=department"),
+        new("GET", "/api/v1/units/{code}/comparison", Rule.Figures, $"/api/v1/units/{Own}/comparison"),
+        new("GET", "/api/v1/units/{code}/trend", Rule.Figures, $"/api/v1/units/{Own}/trend?months=3"),
+        new("GET", "/api/v1/units/{code}/charts/trend.svg", Rule.Figures, $"/api/v1/units/{Own}/charts/trend.svg?months=3"),
+        new("GET", "/api/v1/units/{code}/charts/today.svg", Rule.Figures, $"/api/v1/units/{Own}/charts/today.svg"),
+        new("GET", "/api/v1/rankings", Rule.Figures, "/api/v1/rankings?level=department"),
+        new("GET", "/api/v1/rankings/movers", Rule.Figures, "/api/v1/rankings/movers?level=department"),
         new("POST", "/api/v1/events", Rule.Ingest, "/api/v1/events", Body: caller => Ndjson.Body(Ndjson.Received(Own, $"matrix-{Slug(caller)}-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1)))),
         new("POST", "/api/v1/admin/replay", Rule.Admin, "/api/v1/admin/replay", Body: _ => Json(new { unitCode = Own, from = "2026-01-01T00:00:00+07:00", to = "2026-01-02T00:00:00+07:00" })),
         new("POST", "/api/v1/admin/keys", Rule.Admin, "/api/v1/admin/keys", 201, _ => Json(new { name = "matrix key" })),
@@ -180,7 +183,7 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
             Rule.Person => caller.IsPerson ? row.Allowed : unauthorized,
             Rule.Ingest => caller.IsKey ? row.Allowed : unauthorized,
             Rule.Admin => caller.IsAdmin ? row.Allowed : forbidden,
-            Rule.EveryReader => row.Allowed,
+            Rule.EveryReader or Rule.Figures => row.Allowed,
             Rule.CityWide => caller.Reads == Reads.Everything ? row.Allowed : forbidden,
             Rule.Unit => caller.Reads is Reads.Everything or Reads.OwnUnit ? row.Allowed : forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(row), row.Rule, null),

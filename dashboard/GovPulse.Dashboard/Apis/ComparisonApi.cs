@@ -11,7 +11,8 @@ namespace GovPulse.Dashboard.Apis;
 
 /// <summary>
 /// <c>GET /api/v1/units/{code}/comparison?period=P</c>: the unit's scorecard, the previous period's
-/// (<see cref="PreviousPeriod"/>) and the city's, in one answer — "So với kỳ trước / So với toàn thành phố".
+/// (<see cref="PreviousPeriod"/>) and the city's, in one answer — "So với kỳ trước / So với toàn thành phố" —
+/// and the unit's standing among its level (<see cref="UnitStanding"/>), ranked as <c>GET /rankings</c> ranks it.
 /// </summary>
 public static class ComparisonApi
 {
@@ -39,8 +40,9 @@ public static class ComparisonApi
         var current = LiveScorecards.GetAsync(grains, units, code, evaluated);
         var previous = LiveScorecards.GetAsync(grains, units, code, previousPeriod);
         var city = isCity ? Task.FromResult<Scorecard?>(null) : CityAsync(grains, units, evaluated);
+        var level = isCity ? Task.FromResult<IReadOnlyList<RankedUnit<Scorecard>>>([]) : UnitRanking.RankAsync(grains, units.All.Where(u => u.Kind == unit.Kind).ToList(), evaluated, clock);
         await Task.WhenAll(current, previous);
-        await city;
+        await Task.WhenAll(city, level);
 
         return TypedResults.Ok(new UnitComparison(
             unit.Code,
@@ -51,7 +53,8 @@ public static class ComparisonApi
             previous.Result,
             city.Result,
             ScoreChange.Between(current.Result, previous.Result),
-            city.Result is { } c ? ScoreChange.Between(current.Result, c) : null));
+            city.Result is { } c ? ScoreChange.Between(current.Result, c) : null,
+            UnitStanding.Among(unit, level.Result.Select(r => r.Unit), city.Result)));
     }
 
     private static async Task<Scorecard?> CityAsync(IGrainFactory grains, UnitDirectory units, Period period) =>

@@ -59,8 +59,8 @@ function showUser() {
   const me = auth.me();
   account.hidden = !me;
   userBox.textContent = me ? `${me.displayName || me.username} · ${i18n.roleName(me.role)}` : "";
-  // A department head sees their own unit only: no city overview, no rankings; nobody signed out sees them.
-  nav.hidden = auth.isDepartmentHead() || router.parse().name === "signin";
+  // Every signed-in role reads the overview and the rankings; nobody signed out sees them.
+  nav.hidden = router.parse().name === "signin";
 }
 
 function markNav(route) {

@@ -80,15 +80,20 @@ export async function logout() {
   }
 }
 
-/** A department head sees their own unit only. */
+/** A department head: every unit's figures and the rankings, their own unit's dossiers only; their unit is where they start. */
 export function isDepartmentHead() {
   return user?.role === "departmentHead" && !!user.unitCode;
 }
 
+/** Whether the signed-in person may read a unit's dossiers (the server decides in the end). */
+export function canReadDossiers(code) {
+  return !isDepartmentHead() || code === user.unitCode;
+}
+
 /** Whether the signed-in person may open a screen (the server decides in the end). */
 export function canOpen(route) {
-  if (!isDepartmentHead()) return true;
-  return (route.name === "unit" || route.name === "late") && route.code === user.unitCode;
+  if (route.name === "chase") return !isDepartmentHead(); // every unit's dossiers
+  return route.name !== "late" || canReadDossiers(route.code);
 }
 
 /** Where a person starts. */

@@ -1,13 +1,14 @@
 // Unit detail: every group and indicator (numerator / denominator / ratio / points / max), compared
 // with the previous period and with the city, the trends, and a link to the unit's late dossiers.
 import { getJson } from "./api.js";
-import { isDepartmentHead } from "./auth.js";
+import { canReadDossiers } from "./auth.js";
 import { h } from "./dom.js";
 import { count, groupName, indicatorName, percent, periodLabel, points, t } from "./i18n.js";
 import * as live from "./live.js";
 import { containsToday, previous, today } from "./period.js";
 import { href } from "./router.js";
 import { chaseLink } from "./chase-link.js";
+import { standingLines } from "./standing.js";
 import { comparisonLine, countTiles, delta, failure, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
@@ -22,16 +23,17 @@ export async function units(signal) {
 export function render({ root, route, period, signal }) {
   const code = route.code;
   const isCity = code === CITY;
-  const withCity = !isCity && !isDepartmentHead();
+  const withCity = !isCity;
   const previousPeriod = previous(period);
   const name = h("h1", { id: "unit-title", dataset: { testid: "unit-name" } }, "…");
   const kind = h("p", { class: "period-label" }, `${t("period.label")}: ${periodLabel(period.label)}`);
   const score = scoreLine("unit");
   const vsPrevious = comparisonLine("compare.previous", null, null, periodLabel(previousPeriod.label), "unit-change-previous");
   const vsCity = withCity ? comparisonLine("compare.city", null, null, t("compare.cityShort"), "unit-change-city") : null;
+  const standing = standingLines();
   const updated = updatedMark();
-  const lateLink = isCity ? null : chaseLink(code, route.query.get("period"), signal);
-  const crumbs = isDepartmentHead() ? null : h("nav", { class: "crumbs", "aria-label": t("nav.label") },
+  const lateLink = isCity || !canReadDossiers(code) ? null : chaseLink(code, route.query.get("period"), signal);
+  const crumbs = h("nav", { class: "crumbs", "aria-label": t("nav.label") },
     h("a", { href: isCity ? href("/", { period: route.query.get("period") }) : href("/rankings", { period: route.query.get("period") }), dataset: { testid: "unit-back" } },
       "← " + (isCity ? t("nav.overview") : t("unit.back"))));
   const tiles = countTiles();
@@ -39,7 +41,7 @@ export function render({ root, route, period, signal }) {
   const trendCard = h("section", { class: "card", "aria-labelledby": "un-trend" }, h("h2", { id: "un-trend" }, t("chart.trend")), loading());
   const todayCard = h("section", { class: "card", "aria-labelledby": "un-today" }, h("h2", { id: "un-today" }, t("chart.today")), loading());
   const hero = h("section", { class: "card hero", "aria-labelledby": "unit-title", dataset: { testid: "unit-card" } },
-    crumbs, name, kind, score, vsPrevious, vsCity, updated, isCity ? null : h("p", { class: "more" }, lateLink));
+    crumbs, name, kind, score, vsPrevious, vsCity, standing, updated, lateLink ? h("p", { class: "more" }, lateLink) : null);
   root.replaceChildren(h("div", { class: "grid unit-grid" },
     hero,
     h("section", { class: "card", "aria-labelledby": "un-counts" }, h("h2", { id: "un-counts" }, t("counts.title")), tiles),
@@ -67,20 +69,11 @@ export function render({ root, route, period, signal }) {
 
   const loadScores = async () => {
     try {
-      if (withCity || isCity) {
-        const comparison = await getJson(`/api/v1/units/${encodeURIComponent(code)}/comparison?period=${encodeURIComponent(period.label)}`, { signal });
-        before = comparison.previous;
-        if (live.isNotOlder(comparison.current, current)) current = comparison.current;
-        if (live.isNotOlder(comparison.city, city)) city = comparison.city;
-      } else {
-        // A department head may read only their own unit: no city figures.
-        const [fetched, previousCard] = await Promise.all([
-          getJson(`/api/v1/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period.label)}`, { signal }),
-          getJson(`/api/v1/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(previousPeriod.label)}`, { signal }),
-        ]);
-        before = previousCard;
-        if (live.isNotOlder(fetched, current)) current = fetched;
-      }
+      const comparison = await getJson(`/api/v1/units/${encodeURIComponent(code)}/comparison?period=${encodeURIComponent(period.label)}`, { signal });
+      before = comparison.previous;
+      if (live.isNotOlder(comparison.current, current)) current = comparison.current;
+      if (live.isNotOlder(comparison.city, city)) city = comparison.city;
+      standing.update(comparison.standing, route.query.get("period"));
       if (signal.aborted) return;
       if (name.textContent === "…") name.textContent = isCity ? t("city.name") : current.name;
       show(false);

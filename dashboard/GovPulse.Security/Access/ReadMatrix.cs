@@ -12,12 +12,16 @@ public static class ReadMatrix
     {
         (Roles.Leader or Roles.Auditor or Roles.Admin, _) => Reach.CityWide,
 
-        // Opening figures (not dossiers) to every signed-in role is this one line: Reach.CityWide.
-        (Roles.DepartmentHead, ReadKind.Figures) => Reach.OwnUnits,
+        // Figures are open to every signed-in role, as the national portal publishes every unit's
+        // scores; the dossiers behind them (whose case, what is late) stay with the unit's own head.
+        (Roles.DepartmentHead, ReadKind.Figures) => Reach.CityWide,
         (Roles.DepartmentHead, ReadKind.Dossiers) => Reach.OwnUnits,
         _ => Reach.Nothing,
     };
 
-    /// <summary>How far an API key reads <paramref name="kind"/>: a key for every unit reads like a leader, a scoped key its units.</summary>
-    public static Reach ForKey(bool everyUnit, ReadKind kind) => everyUnit ? Reach.CityWide : Reach.OwnUnits;
+    /// <summary>
+    /// How far an API key reads <paramref name="kind"/>: a key for every unit reads like a leader; a key
+    /// scoped to some units reads figures like a department head (every unit's) and dossiers of its units only.
+    /// </summary>
+    public static Reach ForKey(bool everyUnit, ReadKind kind) => everyUnit || kind == ReadKind.Figures ? Reach.CityWide : Reach.OwnUnits;
 }

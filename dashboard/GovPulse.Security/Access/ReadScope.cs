@@ -4,10 +4,11 @@ using GovPulse.Indicators.Units;
 namespace GovPulse.Security.Access;
 
 /// <summary>
-/// The units a caller may read: every unit and the city-wide lists (leaders, auditors, admins, keys
-/// for every unit), or some units only (a department head's unit, a scoped key's units) plus the
-/// city total. The city as a whole (79) is everyone's benchmark — "So với toàn thành phố" — and
-/// <c>/units/{code}/comparison</c> carries it beside every unit anyway.
+/// The units a caller may read of one kind of content: every unit and the city-wide lists, or some
+/// units only (a department head's unit, a scoped key's units). Since every signed-in role reads
+/// every unit's figures (<see cref="ReadMatrix"/>), "some units only" is the scope of dossiers, and
+/// the city (79) is not among them: it has no dossiers of its own, and a city-wide list of dossiers
+/// is no unit's.
 /// </summary>
 public sealed class ReadScope
 {
@@ -30,16 +31,15 @@ public sealed class ReadScope
     /// <summary>Every unit, and the lists that span units (rankings, movers).</summary>
     public bool IsCityWide { get; }
 
-    /// <summary>The units read besides the city total, when not city-wide.</summary>
+    /// <summary>The units read, when not city-wide.</summary>
     public IReadOnlySet<string> Units => _units;
 
     /// <summary>"this account" or "this key", for messages.</summary>
     public string Who { get; }
 
-    public bool CanRead(string unitCode) =>
-        IsCityWide || (!ReferenceEquals(this, None) && (unitCode == UnitDirectory.HoChiMinhCityCode || _units.Contains(unitCode)));
+    public bool CanRead(string unitCode) => IsCityWide || _units.Contains(unitCode);
 
-    /// <summary>What the scope covers, in words: "unit so-tu-phap (Sở Tư pháp) and the city total (79)".</summary>
+    /// <summary>What the scope covers, in words: "unit so-tu-phap (Sở Tư pháp)", "every unit", "no unit".</summary>
     public string Describe(UnitDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -52,7 +52,7 @@ public sealed class ReadScope
             .Select(u => directory.Find(u) is { } unit ? $"{u} ({unit.Name})" : u).ToList();
         var more = _units.Count > named.Count ? $" and {_units.Count - named.Count} more" : string.Empty;
         return named.Count == 0
-            ? $"the city total ({UnitDirectory.HoChiMinhCityCode}) only"
-            : $"{(named.Count == 1 ? "unit" : "units")} {string.Join(", ", named)}{more} and the city total ({UnitDirectory.HoChiMinhCityCode})";
+            ? "no unit"
+            : $"{(named.Count == 1 ? "unit" : "units")} {string.Join(", ", named)}{more}";
     }
 }

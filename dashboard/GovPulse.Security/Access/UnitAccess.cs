@@ -10,10 +10,10 @@ namespace GovPulse.Security.Access;
 /// (<see cref="UnitAccessHubFilter"/>): the caller's units, and how far the role matrix
 /// (<see cref="ReadMatrix"/>) lets them read each kind of content. Today:
 /// <list type="bullet">
-/// <item>a person signed in as leader, auditor or admin: every unit and the city-wide lists;</item>
-/// <item>a department head: their own unit and the city total; not other units, not the rankings;</item>
-/// <item>an API key: the units it is scoped to and the city total; a key for every unit (the
-/// bootstrap key, or a key made without units) reads like a leader.</item>
+/// <item>a person signed in as leader, auditor or admin: everything, every unit;</item>
+/// <item>a department head: every unit's figures and the rankings; the dossiers of their own unit only;</item>
+/// <item>an API key: every unit's figures, and the dossiers of the units it is scoped to; a key for
+/// every unit (the bootstrap key, or a key made without units) reads like a leader.</item>
 /// </list>
 /// </summary>
 public sealed class UnitAccess(UnitDirectory directory)
@@ -48,17 +48,20 @@ public sealed class UnitAccess(UnitDirectory directory)
         var scope = ScopeOf(user, kind);
         return scope.CanRead(unitCode)
             ? null
-            : $"{Capital(scope.Who)} may read {scope.Describe(directory)}, not unit '{Cut(unitCode)}'.";
+            : $"{Capital(scope.Who)} may read the {Noun(kind)} of {scope.Describe(directory)}, not those of unit '{Cut(unitCode)}'.";
     }
 
-    /// <summary>Why <paramref name="user"/> may not read the lists that span every unit (rankings, movers); null when they may.</summary>
+    /// <summary>Why <paramref name="user"/> may not read a list that spans every unit (rankings, movers; a city-wide list of dossiers); null when they may.</summary>
     public string? CityWideRefusalOf(ClaimsPrincipal user, ReadKind kind)
     {
         var scope = ScopeOf(user, kind);
-        return scope.IsCityWide
-            ? null
-            : $"The city-wide lists (rankings, movers) show every unit's figures: they are for leaders, auditors, admins and keys for every unit. {Capital(scope.Who)} may read {scope.Describe(directory)}.";
+        var what = kind == ReadKind.Figures
+            ? "The city-wide lists (rankings, movers) show every unit's figures: they are for signed-in people and API keys."
+            : "A city-wide list of dossiers shows every unit's dossiers: it is for leaders, auditors, admins and keys for every unit.";
+        return scope.IsCityWide ? null : $"{what} {Capital(scope.Who)} may read the {Noun(kind)} of {scope.Describe(directory)}.";
     }
+
+    private static string Noun(ReadKind kind) => kind == ReadKind.Figures ? "figures" : "dossiers";
 
     private static ReadScope ScopeOf(Reach reach, IEnumerable<string> units, string who) => reach switch
     {
