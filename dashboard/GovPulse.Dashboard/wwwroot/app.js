@@ -9,6 +9,7 @@ import * as overview from "./overview.js";
 import * as period from "./period.js";
 import * as rankings from "./rankings.js";
 import * as router from "./router.js";
+import { fold } from "./search.js";
 import * as signin from "./signin.js";
 import * as unit from "./unit.js";
 import * as late from "./late.js";
@@ -58,9 +59,16 @@ function showOffline(since) {
 function showUser() {
   const me = auth.me();
   account.hidden = !me;
-  userBox.textContent = me ? `${me.displayName || me.username} · ${i18n.roleName(me.role)}` : "";
+  userBox.textContent = me ? userLine(me) : "";
   // Every signed-in role reads the overview and the rankings; nobody signed out sees them.
   nav.hidden = router.parse().name === "signin";
+}
+
+/** "Nguyễn Văn An · Lãnh đạo"; just the name when it already says the role ("Lãnh đạo Thành phố"). */
+function userLine(me) {
+  const name = me.displayName || me.username;
+  const role = i18n.roleName(me.role);
+  return fold(name).includes(fold(role)) ? name : `${name} · ${role}`;
 }
 
 function markNav(route) {

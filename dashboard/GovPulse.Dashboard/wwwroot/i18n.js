@@ -19,6 +19,7 @@ const vi = {
   "lang.toggleLabel": "Switch to English",
   "city.name": "Thành phố Hồ Chí Minh (TP.HCM)",
   "live.updated": "Cập nhật lúc {time}",
+  "live.updatedOn": "Cập nhật lúc {time}, {date}",
   "live.stale": "Mất kết nối — số liệu có thể chưa mới nhất",
   "live.offline": "Bản lưu ngoại tuyến lúc {time}",
   "score.total": "Tổng điểm",
@@ -37,6 +38,9 @@ const vi = {
   "compare.was": "{period}: {value}",
   "compare.up": "tăng",
   "compare.down": "giảm",
+  "compare.above": "cao hơn {n} điểm",
+  "compare.below": "thấp hơn {n} điểm",
+  "compare.level": "bằng",
   "standing.rank": "Hạng {rank}/{of} {level}",
   "standing.unranked": "Chưa xếp hạng trong các {level}: không có hồ sơ trong kỳ",
   "standing.average": "Bình quân các {level}: {value}",
@@ -49,11 +53,15 @@ const vi = {
   "period.custom": "Tùy chọn",
   "period.from": "Từ ngày",
   "period.to": "Đến ngày",
+  "period.dateHint": "dd/mm/yyyy",
+  "period.badDate": "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 01/12/2026.",
+  "period.badRange": "Đến ngày phải sau Từ ngày, và Từ ngày không sau hôm nay.",
   "period.apply": "Xem",
   "period.monthLabel": "Tháng {m}/{y}",
   "period.quarterLabel": "Quý {q}/{y}",
   "period.yearLabel": "Năm {y}",
   "period.rangeLabel": "{from} – {to}",
+  "period.toDate": "{label} (lũy kế đến {day})",
   "counts.title": "Hồ sơ",
   "counts.received": "Hồ sơ tiếp nhận",
   "counts.onTime": "Giải quyết trước hạn, đúng hạn",
@@ -62,6 +70,8 @@ const vi = {
   "counts.inProgress": "Đang giải quyết (trong hạn)",
   "counts.apologies": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
   "groups.title": "Điểm theo nhóm chỉ số",
+  "groups.share": "{n}% điểm tối đa",
+  "groups.legend": "Màu thanh theo tỷ lệ điểm đạt được:",
   "overview.behind": "Đơn vị cần quan tâm",
   "overview.lowest": "Xếp hạng thấp nhất — Phường, xã, đặc khu",
   "overview.allRankings": "Xem bảng xếp hạng",
@@ -94,6 +104,7 @@ const vi = {
   "unit.kind.department": "Sở, ban, ngành",
   "unit.indicator": "Chỉ số",
   "unit.numDen": "{num} / {den}",
+  "unit.daysCounts": "{den} hồ sơ, tổng {num} ngày",
   "unit.late": "Xem hồ sơ quá hạn",
   "unit.lateCount": "Xem hồ sơ quá hạn ({n})",
   "unit.back": "Bảng xếp hạng",
@@ -211,6 +222,7 @@ const en = {
   "lang.toggleLabel": "Chuyển sang tiếng Việt",
   "city.name": "Ho Chi Minh City",
   "live.updated": "Updated at {time}",
+  "live.updatedOn": "Updated at {time}, {date}",
   "live.stale": "Disconnected — figures may be out of date",
   "live.offline": "Offline copy from {time}",
   "score.total": "Total points",
@@ -229,6 +241,9 @@ const en = {
   "compare.was": "{period}: {value}",
   "compare.up": "up",
   "compare.down": "down",
+  "compare.above": "{n} points above",
+  "compare.below": "{n} points below",
+  "compare.level": "level with",
   "standing.rank": "Rank {rank} of {of} {level}",
   "standing.unranked": "Not ranked among {level}: no dossiers in this period",
   "standing.average": "Average of {level}: {value}",
@@ -241,11 +256,15 @@ const en = {
   "period.custom": "Custom",
   "period.from": "From",
   "period.to": "To",
+  "period.dateHint": "dd/mm/yyyy",
+  "period.badDate": "Not a valid date: type it as dd/mm/yyyy, e.g. 01/12/2026.",
+  "period.badRange": "The end date must not be before the start date, and the start date not after today.",
   "period.apply": "Show",
   "period.monthLabel": "{name} {y}",
   "period.quarterLabel": "Q{qn} {y}",
   "period.yearLabel": "Year {y}",
   "period.rangeLabel": "{from} – {to}",
+  "period.toDate": "{label} (to date, {day})",
   "counts.title": "Dossiers",
   "counts.received": "Dossiers received",
   "counts.onTime": "Finished early or on time",
@@ -254,6 +273,8 @@ const en = {
   "counts.inProgress": "In progress (within deadline)",
   "counts.apologies": "Apology letters",
   "groups.title": "Points by group",
+  "groups.share": "{n}% of max",
+  "groups.legend": "Bar colour by share of max points:",
   "overview.behind": "Units to watch",
   "overview.lowest": "Lowest ranked — communes and wards",
   "overview.allRankings": "See the rankings",
@@ -286,6 +307,7 @@ const en = {
   "unit.kind.department": "City departments",
   "unit.indicator": "Indicator",
   "unit.numDen": "{num} / {den}",
+  "unit.daysCounts": "{den} dossiers, {num} days in total",
   "unit.late": "See late dossiers",
   "unit.lateCount": "See late dossiers ({n})",
   "unit.back": "Rankings",
@@ -415,6 +437,7 @@ function makeFormats(lang) {
     time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: ZONE }),
     shortTime: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ZONE }),
     monthName: new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }),
+    dayMonth: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }),
   };
 }
 
@@ -460,6 +483,9 @@ export const percent = value => formats.points.format(value) + "%";
 export const signed = value => (value > 0 ? "+" : value < 0 ? "−" : "±") + formats.points.format(Math.abs(value));
 /** 18/09/2026, in Vietnam time. */
 export const date = value => formats.date.format(toDate(value));
+/** A Vietnam day "2026-12-06" as 06/12 (vi) · 6 Dec (en). */
+// Written out for vi: Intl's vi-VN day-and-month is "06-12" in some engines.
+export const dayMonth = isoDay => current === "en" ? formats.dayMonth.format(new Date(isoDay + "T00:00:00Z")) : `${isoDay.slice(8, 10)}/${isoDay.slice(5, 7)}`;
 /** 10:42:05, in Vietnam time. */
 export const time = value => formats.time.format(toDate(value));
 /** 10:42 */

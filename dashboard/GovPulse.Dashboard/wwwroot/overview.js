@@ -4,10 +4,10 @@ import { getJson } from "./api.js";
 import { h } from "./dom.js";
 import { periodLabel, points, t } from "./i18n.js";
 import * as live from "./live.js";
-import { containsToday, previous, today } from "./period.js";
+import { containsToday, previous, runningLabel, today } from "./period.js";
 import { href } from "./router.js";
 import { overviewLine } from "./city-chase.js";
-import { bandChip, comparisonLine, countTiles, delta, failure, groupBars, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
+import { attainmentLegend, bandChip, comparisonLine, countTiles, delta, failure, groupBars, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
 
@@ -20,11 +20,11 @@ export function render({ root, period, signal }) {
   const updated = updatedMark();
   const hero = h("section", { class: "card hero", "aria-labelledby": "ov-title", dataset: { testid: "city-card" } },
     h("h1", { id: "ov-title" }, t("city.name")),
-    h("p", { class: "period-label" }, `${t("period.label")}: ${periodLabel(period.label)}`),
+    h("p", { class: "period-label", dataset: { testid: "period-label" } }, `${t("period.label")}: ${runningLabel(period)}`),
     score, change, updated,
     h("p", { class: "more" }, h("a", { href: href(`/units/${CITY}`, { period: period.label }), dataset: { testid: "city-detail-link" } }, t("overview.detail"))),
     overviewLine(signal));
-  const groupsCard = h("section", { class: "card", "aria-labelledby": "ov-groups" }, h("h2", { id: "ov-groups" }, t("groups.title")), bars);
+  const groupsCard = h("section", { class: "card", "aria-labelledby": "ov-groups" }, h("h2", { id: "ov-groups" }, t("groups.title")), bars, attainmentLegend());
   const countsCard = h("section", { class: "card", "aria-labelledby": "ov-counts" }, h("h2", { id: "ov-counts" }, t("counts.title")), tiles);
   const behindCard = h("section", { class: "card", "aria-labelledby": "ov-behind", dataset: { testid: "behind-card" } }, h("h2", { id: "ov-behind" }, t("overview.behind")), loading());
   const trendCard = h("section", { class: "card", "aria-labelledby": "ov-trend" }, h("h2", { id: "ov-trend" }, t("chart.trend")), loading());

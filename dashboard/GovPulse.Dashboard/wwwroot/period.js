@@ -1,7 +1,7 @@
 // Evaluation periods as the API writes them (PeriodQuery / Period.TryParse): 2026-11, 2026-Q4,
 // 2026, 2026-11-01..2026-11-15. Days are Vietnam days.
 import { h } from "./dom.js";
-import { periodLabel, t } from "./i18n.js";
+import { dayMonth, periodLabel, t } from "./i18n.js";
 
 const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
 const FIRST_YEAR = 2024;
@@ -72,6 +72,23 @@ export function containsToday(period) {
   return period.first <= day && day <= period.last;
 }
 
+/** The period's words, marked partial while it runs: "Tháng 12/2026 (lũy kế đến 06/12)". */
+export function runningLabel(period) {
+  const label = periodLabel(period.label);
+  return containsToday(period) ? t("period.toDate", { label, day: dayMonth(today()) }) : label;
+}
+
+/** "06/12/2026" → "2026-12-06", or null when it is not a real day. */
+export function isoFromDayText(text) {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text ?? "");
+  if (!m) return null;
+  const value = iso(utc(+m[3], +m[2], +m[1]));
+  return value === `${m[3]}-${pad(+m[2])}-${pad(+m[1])}` ? value : null;
+}
+
+/** "2026-12-06" → "06/12/2026". */
+export const dayTextFromIso = value => `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
+
 export function isCurrentMonth(period) {
   return period.kind === "month" && period.label === currentMonth();
 }
@@ -99,13 +116,20 @@ export function picker(period, onPick) {
     }
   }
   const month = h("select", { id: "period-month", dataset: { testid: "period-month" } },
-    months.map(label => h("option", { value: label, selected: label === period.first.slice(0, 7) }, periodLabel(label))));
+    months.map(label => h("option", { value: label, selected: label === period.first.slice(0, 7) }, label === currentMonth() ? runningLabel(parse(label)) : periodLabel(label))));
   const quarterYear = h("select", { id: "period-quarter-year", dataset: { testid: "period-quarter-year" } }, years.map(y => h("option", { value: y, selected: y === py }, String(y))));
   const quarter = h("select", { id: "period-quarter", dataset: { testid: "period-quarter" } },
     [1, 2, 3, 4].map(q => h("option", { value: q, selected: q === Math.floor((pm - 1) / 3) + 1 }, ["I", "II", "III", "IV"][q - 1])));
   const year = h("select", { id: "period-year", dataset: { testid: "period-year" } }, years.map(y => h("option", { value: y, selected: y === py }, String(y))));
-  const from = h("input", { type: "date", id: "period-from", dataset: { testid: "period-from" }, value: period.first, max: today(), required: true });
-  const to = h("input", { type: "date", id: "period-to", dataset: { testid: "period-to" }, value: period.last, required: true });
+  // Days as text, dd/mm/yyyy: a date input writes its days in the browser's language (mm/dd/yyyy
+  // on an English phone), not the page's. The URL keeps the ISO days.
+  const dayInput = (id, value) => h("input", {
+    type: "text", id, inputmode: "numeric", pattern: "\\d{1,2}/\\d{1,2}/\\d{4}", placeholder: t("period.dateHint"), autocomplete: "off",
+    value: dayTextFromIso(value), required: true, "aria-describedby": "period-hint period-error", dataset: { testid: id },
+  });
+  const from = dayInput("period-from", period.first);
+  const to = dayInput("period-to", period.last);
+  const error = h("p", { id: "period-error", class: "field-error", role: "alert", dataset: { testid: "period-error" }, hidden: true });
   const apply = h("button", { type: "submit", class: "button", dataset: { testid: "period-apply" } }, t("period.apply"));
 
   const groups = {
@@ -116,7 +140,8 @@ export function picker(period, onPick) {
     year: h("span", { class: "period-inputs" }, h("label", { for: "period-year", class: "vh" }, t("period.year")), year),
     custom: h("span", { class: "period-inputs" },
       h("label", { for: "period-from" }, t("period.from")), from,
-      h("label", { for: "period-to" }, t("period.to")), to),
+      h("label", { for: "period-to" }, t("period.to")), to,
+      h("span", { id: "period-hint", class: "vh" }, t("period.dateHint")), error),
   };
 
   const chosen = () => {
@@ -124,11 +149,19 @@ export function picker(period, onPick) {
       case "month": return month.value;
       case "quarter": return `${quarterYear.value}-Q${quarter.value}`;
       case "year": return year.value;
-      default: return from.value && to.value ? `${from.value}..${to.value}` : "";
+      default: {
+        const [first, last] = [isoFromDayText(from.value), isoFromDayText(to.value)];
+        from.setAttribute("aria-invalid", String(!first));
+        to.setAttribute("aria-invalid", String(!last));
+        const wrong = !first || !last ? "period.badDate" : last < first || first > today() ? "period.badRange" : null;
+        error.hidden = !wrong;
+        error.textContent = wrong ? t(wrong) : "";
+        return wrong ? "" : `${first}..${last}`;
+      }
     }
   };
 
-  const form = h("form", { class: "period-picker", dataset: { testid: "period-picker" }, "aria-label": t("period.label") },
+  const form = h("form", { class: "period-picker", novalidate: true, dataset: { testid: "period-picker" }, "aria-label": t("period.label") },
     h("label", { for: "period-kind" }, t("period.label")), kind,
     Object.values(groups), apply);
 

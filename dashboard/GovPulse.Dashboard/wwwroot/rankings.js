@@ -4,7 +4,7 @@ import { getJson } from "./api.js";
 import { h } from "./dom.js";
 import { BANDS, BAND_KEYS, bandName, count, lang, periodLabel, points, t } from "./i18n.js";
 import * as live from "./live.js";
-import { containsToday, previous } from "./period.js";
+import { containsToday, previous, runningLabel } from "./period.js";
 import { href, replaceQuery } from "./router.js";
 import { matches } from "./search.js";
 import { bandChip, delta, failure, loading, updatedMark } from "./widgets.js";
@@ -55,13 +55,14 @@ export function render({ root, period, query, signal }) {
   const moversArea = h("section", { class: "card movers", "aria-labelledby": "rk-movers" },
     h("h2", { id: "rk-movers", class: "vh" }, `${t("movers.up")} / ${t("movers.down")}`), loading());
 
+  const listCard = h("section", { class: "card", "aria-labelledby": "rk-title", dataset: { testid: "ranking-list" } }, shown, tableArea);
   root.replaceChildren(
     h("section", { class: "card", "aria-labelledby": "rk-title" },
       h("h1", { id: "rk-title" }, t("rankings.title")),
-      h("p", { class: "period-label" }, `${t("period.label")}: ${periodLabel(period.label)}`),
-      levelTabs, filters, updated),
+      h("p", { class: "period-label", dataset: { testid: "period-label" } }, `${t("period.label")}: ${runningLabel(period)}`),
+      updated, levelTabs, filters),
     moversArea,
-    h("section", { class: "card", "aria-labelledby": "rk-title" }, shown, tableArea));
+    listCard);
 
   const direction = () => state.dir || COLUMNS.find(c => c.key === state.sort).first;
 
@@ -99,6 +100,9 @@ export function render({ root, period, query, signal }) {
       .filter(r => !state.band || BAND_KEYS[r.band] === state.band)
       .filter(r => matches(r.name, state.q))
       .sort(compare);
+    // A search or a band filter is answered right under its box; unfiltered, the movers come first.
+    if (state.q.trim() || state.band) moversArea.before(listCard);
+    else listCard.before(moversArea);
     shown.textContent = t("rankings.shown", { shown: count(visible.length), all: count(rows.length) });
     body.replaceChildren(...visible.map(r => h("tr", { dataset: { testid: "ranking-row", unitCode: r.unitCode, band: BAND_KEYS[r.band] || "none" } },
       h("td", { class: "num rank" }, String(r.rank)),

@@ -5,11 +5,11 @@ import { canReadDossiers } from "./auth.js";
 import { h } from "./dom.js";
 import { count, groupName, indicatorName, percent, periodLabel, points, t } from "./i18n.js";
 import * as live from "./live.js";
-import { containsToday, previous, today } from "./period.js";
+import { containsToday, previous, runningLabel, today } from "./period.js";
 import { href } from "./router.js";
 import { chaseLink } from "./chase-link.js";
 import { standingLines } from "./standing.js";
-import { comparisonLine, countTiles, delta, failure, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
+import { attainmentBand, comparisonLine, countTiles, delta, failure, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
 let unitsCache = null;
@@ -26,7 +26,7 @@ export function render({ root, route, period, signal }) {
   const withCity = !isCity;
   const previousPeriod = previous(period);
   const name = h("h1", { id: "unit-title", dataset: { testid: "unit-name" } }, "…");
-  const kind = h("p", { class: "period-label" }, `${t("period.label")}: ${periodLabel(period.label)}`);
+  const kind = h("p", { class: "period-label", dataset: { testid: "period-label" } }, `${t("period.label")}: ${runningLabel(period)}`);
   const score = scoreLine("unit");
   const vsPrevious = comparisonLine("compare.previous", null, null, periodLabel(previousPeriod.label), "unit-change-previous");
   const vsCity = withCity ? comparisonLine("compare.city", null, null, t("compare.cityShort"), "unit-change-city") : null;
@@ -51,7 +51,7 @@ export function render({ root, route, period, signal }) {
     const unit = all.find(u => u.code === code);
     if (!unit || signal.aborted) return;
     name.textContent = isCity ? t("city.name") : unit.name;
-    kind.textContent = `${t("unit.kind." + unit.kind)} · ${t("period.label")}: ${periodLabel(period.label)}`;
+    kind.textContent = `${t("unit.kind." + unit.kind)} · ${t("period.label")}: ${runningLabel(period)}`;
     document.title = `${name.textContent} — GovPulse`;
   }).catch(() => {});
 
@@ -128,7 +128,7 @@ function groupSection(group, before, city) {
   const cityGroup = city?.groups.find(g => g.code === group.code);
   const share = group.max > 0 ? Math.max(0, Math.min(100, (100 * group.score) / group.max)) : 0;
   const comparable = before && before.counts.received > 0;
-  return h("section", { class: "card group", "aria-labelledby": id, dataset: { testid: `unit-group-${group.code}`, group: group.code } },
+  return h("section", { class: "card group", "aria-labelledby": id, dataset: { testid: `unit-group-${group.code}`, group: group.code, band: attainmentBand(group.score, group.max) } },
     h("h2", { id }, h("span", null, groupName(group.code)), " ",
       h("span", { class: "group-score" }, `${points(group.score)} / ${count(group.max)}`)),
     h("span", { class: "g-bar", "aria-hidden": "true" }, h("span", { class: "g-fill", style: `width:${share}%` })),
@@ -149,7 +149,7 @@ function indicatorRow(indicator, prior, comparable, cityIndicator) {
   const ratio = i => isDays ? t("score.days", { n: points(i.ratio) }) : percent(i.ratio);
   const counts = indicator.noData || indicator.numerator == null
     ? t("score.noData")
-    : t("unit.numDen", { num: count(indicator.numerator), den: count(indicator.denominator) });
+    : t(isDays ? "unit.daysCounts" : "unit.numDen", { num: count(indicator.numerator), den: count(indicator.denominator) });
   return h("tr", { dataset: { testid: `indicator-row-${indicator.code}`, indicator: indicator.code } },
     h("th", { scope: "row" }, indicatorName(indicator.code), h("span", { class: "sub", dataset: { testid: "indicator-counts" } }, counts)),
     h("td", { class: "num" },

@@ -2,7 +2,7 @@
 // "Cập nhật lúc" mark and the two charts with their tables of figures.
 import { offlineSince } from "./api.js";
 import { h, setText } from "./dom.js";
-import { BAND_KEYS, bandName, count, date, groupName, percent, periodLabel, points, signed, t, time } from "./i18n.js";
+import { BAND_KEYS, BANDS, bandName, count, date, groupName, percent, periodLabel, points, signed, t, time } from "./i18n.js";
 import { chartFigure } from "./charts.js";
 
 export function bandChip(band, testid) {
@@ -30,20 +30,49 @@ export function groupBars(groups = []) {
       const existing = list.querySelector(`[data-group="${g.code}"]`);
       const share = g.max > 0 ? Math.max(0, Math.min(100, (100 * g.score) / g.max)) : 0;
       const figure = `${points(g.score)} / ${count(g.max)}`;
+      const attained = attainmentBand(g.score, g.max);
       if (existing) {
         setText(existing.querySelector(".g-score"), figure, flash);
+        setText(existing.querySelector(".g-share"), shareText(g.score, g.max));
+        existing.dataset.band = attained;
         existing.querySelector(".g-fill").style.width = share + "%";
         return existing;
       }
-      return h("li", { dataset: { testid: `group-bar-${g.code}`, group: g.code } },
+      return h("li", { dataset: { testid: `group-bar-${g.code}`, group: g.code, band: attained } },
         h("span", { class: "g-name" }, groupName(g.code)),
         h("span", { class: "g-score" }, figure),
+        h("span", { class: "g-share", dataset: { testid: "group-share" } }, shareText(g.score, g.max)),
         h("span", { class: "g-bar", "aria-hidden": "true" }, h("span", { class: "g-fill", style: `width:${share}%` })));
     });
     list.replaceChildren(...items);
   };
   list.update(groups);
   return list;
+}
+
+// The default band thresholds (BandThresholds.cs) applied to a group's share of its max: the bar's
+// colour says how far the group is from full marks, as the band says it of the total.
+const ATTAINMENT = [[90, "excellent"], [80, "good"], [70, "fair"], [50, "average"], [-Infinity, "weak"]];
+
+/** "excellent" … "weak" for score out of max ("none" when max is 0). */
+export function attainmentBand(score, max) {
+  if (!(max > 0)) return "none";
+  const share = (100 * score) / max;
+  return ATTAINMENT.find(([least]) => share >= least)[1];
+}
+
+/** "83% điểm tối đa": the bar's length in words, so colour is not the only signal. */
+function shareText(score, max) {
+  return max > 0 ? t("groups.share", { n: count(Math.round((100 * score) / max)) }) : "";
+}
+
+/** What the bar colours mean: one swatch per band with its threshold. */
+export function attainmentLegend() {
+  const keys = Object.values(BAND_KEYS);
+  return h("p", { class: "g-legend small muted", dataset: { testid: "group-legend" } },
+    t("groups.legend") + " ",
+    BANDS.map((b, i) => h("span", { class: "g-key", dataset: { band: keys[i] } },
+      h("span", { class: "g-swatch", "aria-hidden": "true" }), `${bandName(b)} ${i < 4 ? "≥ " + ATTAINMENT[i][0] + "%" : "< 50%"}`)));
 }
 
 /** Received / finished on time / overdue / in progress within deadline: together they are every dossier. */
@@ -73,11 +102,22 @@ export function countTiles() {
 export function delta(value, testid) {
   if (value === null || value === undefined) return h("span", { class: "delta none", dataset: { testid } }, "—");
   const dir = value > 0 ? "up" : value < 0 ? "down" : "same";
-  const arrow = value > 0 ? "▲" : value < 0 ? "▼" : "＝";
+  const arrow = value > 0 ? "▲" : value < 0 ? "▼" : "=";
   return h("span", { class: `delta ${dir}`, dataset: { testid } },
     h("span", { "aria-hidden": "true" }, arrow + " "),
     h("span", { class: "vh" }, value > 0 ? t("compare.up") + " " : value < 0 ? t("compare.down") + " " : ""),
     signed(value));
+}
+
+/** Above or below another figure, not a change over time: "▲ cao hơn 1,06 điểm" · "= bằng". */
+export function standing(value, testid) {
+  if (value === null || value === undefined) return h("span", { class: "delta none", dataset: { testid } }, "—");
+  const dir = value > 0 ? "up" : value < 0 ? "down" : "same";
+  const arrow = value > 0 ? "▲" : value < 0 ? "▼" : "=";
+  const n = points(Math.abs(value));
+  return h("span", { class: `delta ${dir}`, dataset: { testid } },
+    h("span", { "aria-hidden": "true" }, arrow + " "),
+    value > 0 ? t("compare.above", { n }) : value < 0 ? t("compare.below", { n }) : t("compare.level"));
 }
 
 /** "So với kỳ trước: ▲ +1,25 điểm (Tháng 10/2026: 71,05)". */
@@ -88,7 +128,8 @@ export function comparisonLine(labelKey, change, reference, referenceLabel, test
     if (nextChange === null || nextChange === undefined) {
       parts.push(h("span", { class: "delta none" }, t("compare.none")));
     } else {
-      parts.push(delta(nextChange));
+      // Against the city a unit stands above or below it; "tăng/giảm" is for change over time.
+      parts.push(labelKey === "compare.city" ? standing(nextChange) : delta(nextChange));
       if (nextReference?.total != null) {
         parts.push(h("span", { class: "compare-ref" }, ` (${t("compare.was", { period: referenceLabel, value: points(nextReference.total) })})`));
       }
@@ -99,14 +140,14 @@ export function comparisonLine(labelKey, change, reference, referenceLabel, test
   return el;
 }
 
-/** "Cập nhật lúc 10:42:05" (Vietnam time) with a live dot. */
+/** "Cập nhật lúc 10:42:05" (Vietnam time) with a live dot; the date is added when it is not today. */
 export function updatedMark() {
   const el = h("p", { class: "updated", dataset: { testid: "updated-at" }, role: "status", hidden: true });
   // An answer the service worker kept (offline) is as old as when it was kept, not as now.
   el.stamp = (at = offlineSince() ?? new Date()) => {
     el.hidden = false;
     el.dataset.at = at.toISOString();
-    setText(el, t("live.updated", { time: time(at) }));
+    setText(el, date(at) === date(new Date()) ? t("live.updated", { time: time(at) }) : t("live.updatedOn", { time: time(at), date: date(at) }));
   };
   return el;
 }

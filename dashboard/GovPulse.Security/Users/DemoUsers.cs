@@ -17,12 +17,13 @@ public sealed partial class DemoUsers(IUserStore store, IOptions<AuthOptions> op
     /// <summary>The demo department head's unit: Sở Tư pháp (the Department of Justice).</summary>
     public const string DepartmentHeadUnit = "so-tu-phap";
 
+    /// <summary>Person-like names: the page's header adds the role ("Nguyễn Văn An (demo) · Lãnh đạo"), so a name that said the role would say it twice.</summary>
     public static IReadOnlyList<(string Username, string DisplayName, string Role, string? UnitCode)> People { get; } =
     [
-        ("lanhdao", "Lãnh đạo Thành phố (demo)", Roles.Leader, null),
-        ("truongphong", "Thủ trưởng Sở Tư pháp (demo)", Roles.DepartmentHead, DepartmentHeadUnit),
-        ("kiemtoan", "Thanh tra – kiểm tra (demo)", Roles.Auditor, null),
-        ("quantri", "Quản trị hệ thống (demo)", Roles.Admin, null),
+        ("lanhdao", "Nguyễn Văn An (demo)", Roles.Leader, null),
+        ("truongphong", "Trần Thị Bình (demo)", Roles.DepartmentHead, DepartmentHeadUnit),
+        ("kiemtoan", "Lê Minh Châu (demo)", Roles.Auditor, null),
+        ("quantri", "Phạm Quốc Dũng (demo)", Roles.Admin, null),
     ];
 
     /// <summary>The demo users of this run, each with the password it was given now, or null when it existed already.</summary>

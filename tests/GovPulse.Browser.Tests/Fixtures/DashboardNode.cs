@@ -40,7 +40,7 @@ public sealed class DashboardNode : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public Person Leader { get; } = new("browser.leader", "Lãnh đạo Kiểm thử", "browser pass " + Guid.NewGuid().ToString("N")[..16]);
+    public Person Leader { get; } = new("browser.leader", "Nguyễn Kiểm Thử", "browser pass " + Guid.NewGuid().ToString("N")[..16]);
 
     public Person Head { get; } = new("browser.head", "Thủ trưởng Tân Định", "browser pass " + Guid.NewGuid().ToString("N")[..16]);
 
