@@ -74,7 +74,7 @@ public sealed class DashboardApiTests(DashboardNodeFixture fixture) : IClassFixt
         var units = json.GetProperty("units").EnumerateArray().ToList();
         units.Should().HaveCount(168);
         units.Select(u => u.GetProperty("unitCode").GetString()).Should().Equal(ranking.Select(r => r.GetProperty("unitCode").GetString()));
-        units.Select(u => u.GetProperty("rank").GetInt32()).Should().Equal(ranking.Select(r => r.GetProperty("rank").GetInt32()));
+        units.Select(u => u.GetProperty("rank").ToString()).Should().Equal(ranking.Select(r => r.GetProperty("rank").ToString()));
 
         var tanDinh = units.Single(u => u.GetProperty("unitCode").GetString() == DashboardNodeFixture.Unit);
         var change = tanDinh.GetProperty("change").GetDecimal();

@@ -52,5 +52,6 @@ public static class MonthlyTrend
         scorecard.Band,
         scorecard.Groups.ToDictionary(g => g.Code.ToString(), g => g.Score),
         scorecard.Counts,
-        "live");
+        "live",
+        scorecard.NoDataPoints);
 }

@@ -57,18 +57,22 @@ public static class MoversApi
         {
             var s = r.Unit;
             var was = before.GetValueOrDefault(s.UnitCode);
-            var comparable = was is not null && s.Counts.Received > 0 && was.Unit.Counts.Received > 0;
+            var wasRanked = was is { IsRanked: true };
+
+            // Only two ranked periods compare: an unranked one's total is the no-data rules' alone.
             return new MoverRow(
                 s.UnitCode,
                 s.Name,
                 r.Rank,
-                s.Total ?? 0,
-                s.Band ?? string.Empty,
+                r.IsRanked ? s.Total ?? 0 : null,
+                r.IsRanked ? s.Band ?? string.Empty : null,
                 was?.Rank,
-                was?.Unit.Total,
-                comparable ? (s.Total ?? 0) - (was!.Unit.Total ?? 0) : null);
+                wasRanked ? was!.Unit.Total : null,
+                r.IsRanked && wasRanked ? (s.Total ?? 0) - (was!.Unit.Total ?? 0) : null,
+                r.IsRanked ? null : true);
         }).ToList();
 
+        // A change needs two ranked periods, so unranked units are never risers or fallers.
         var risers = rows.Where(r => r.Change > 0).OrderByDescending(r => r.Change).ThenBy(r => r.Rank).Take(take).ToList();
         var fallers = rows.Where(r => r.Change < 0).OrderBy(r => r.Change).ThenBy(r => r.Rank).Take(take).ToList();
         return TypedResults.Ok(new RankingMovers(level ?? "commune", evaluated.Label, previousPeriod.Label, rows, risers, fallers));

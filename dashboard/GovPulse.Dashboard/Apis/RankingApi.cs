@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
@@ -60,16 +61,7 @@ public static class RankingApi
         }
 
         var ranked = Ranking.Rank(scorecards, RankingKey.Of);
-        IReadOnlyList<RankingRow> rows = ranked
-            .Select(r => new RankingRow(
-                r.Rank,
-                r.Unit.UnitCode,
-                r.Unit.Name,
-                r.Unit.Total ?? 0,
-                r.Unit.Band ?? string.Empty,
-                r.Unit.Groups.ToDictionary(g => g.Code.ToString(), g => g.Score),
-                r.Unit.Counts.Received))
-            .ToList();
+        IReadOnlyList<RankingRow> rows = ranked.Select(RankingRow.Of).ToList();
         return TypedResults.Ok(rows);
     }
 
@@ -97,5 +89,35 @@ public static class RankingApi
     }
 }
 
-/// <summary>One line of a ranking: <c>{ rank, unitCode, name, total, band, groups: { "PROGRESS": 17.68, … }, received }</c>.</summary>
-public sealed record RankingRow(int Rank, string UnitCode, string Name, decimal Total, string Band, IReadOnlyDictionary<string, decimal> Groups, long Received);
+/// <summary>
+/// One line of a ranking: <c>{ rank, unitCode, name, total, band, groups: { "PROGRESS": 17.68, … }, received }</c>.
+/// A unit with no dossiers in the period is not ranked: <c>rank</c>, <c>total</c> and <c>band</c> are
+/// null, <c>groups</c> empty, and <c>noDossiers</c> true; ranked rows have no <c>noDossiers</c> at all,
+/// so they keep the contract's shape.
+/// </summary>
+public sealed record RankingRow(
+    int? Rank,
+    string UnitCode,
+    string Name,
+    decimal? Total,
+    string? Band,
+    IReadOnlyDictionary<string, decimal> Groups,
+    long Received,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NoDossiers = null)
+{
+    public static RankingRow Of(RankedUnit<Scorecard> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        var unit = ranked.Unit;
+        return ranked.IsRanked
+            ? new RankingRow(
+                ranked.Rank,
+                unit.UnitCode,
+                unit.Name,
+                unit.Total ?? 0,
+                unit.Band ?? string.Empty,
+                unit.Groups.ToDictionary(g => g.Code.ToString(), g => g.Score),
+                unit.Counts.Received)
+            : new RankingRow(null, unit.UnitCode, unit.Name, null, null, new Dictionary<string, decimal>(), unit.Counts.Received, NoDossiers: true);
+    }
+}

@@ -13,13 +13,16 @@ namespace GovPulse.Indicators.Scoring;
 /// then more dossiers received, then unit code (ordinal). They decide who is listed first, never the
 /// rank number, so a leader never sees two units with the same total ranked differently.</item>
 /// </list>
+/// Units with no dossiers in the period (<see cref="RankingKey.NoDossiers"/>) are not ranked: they
+/// come after every ranked unit with no rank, ordered by unit code, and the ranked units' ranks are
+/// those they would have without them.
 /// Speed: keys in the portal's ranges (2-decimal totals and PROGRESS scores, counts below 2^36) are
 /// packed into one integer each and sorted natively, which ranks 3,500 units in well under a
 /// millisecond; anything else falls back to a comparer sort with the same order.
 /// </remarks>
 public static class Ranking
 {
-    /// <summary>The order of the list: total, then PROGRESS, then received, all descending, then unit code.</summary>
+    /// <summary>The order of the list: total, then PROGRESS, then received, all descending, then unit code; units with no dossiers last, by code.</summary>
     public static IComparer<RankingKey> Order { get; } = Comparer<RankingKey>.Create(Compare);
 
     public static IReadOnlyList<RankedUnit<RankingKey>> Rank(IEnumerable<RankingKey> keys) => Rank(keys, key => key);
@@ -31,31 +34,48 @@ public static class Ranking
         ArgumentNullException.ThrowIfNull(keyOf);
 
         var rows = units.ToArray();
-        var places = new Place[rows.Length];
+        var places = new List<Place>(rows.Length);
+        var unranked = new List<Place>();
         for (var i = 0; i < rows.Length; i++)
         {
             var key = keyOf(rows[i]) ?? throw new ArgumentException("Every unit needs a ranking key.", nameof(keyOf));
-            places[i] = new Place(key.Total, key.Progress, key.Received, key.UnitCode, i);
+            (key.NoDossiers ? unranked : places).Add(new Place(key.Total, key.Progress, key.Received, key.UnitCode, i));
         }
 
-        if (!PackedOrder.TrySort(places))
+        var sorted = places.ToArray();
+        if (!PackedOrder.TrySort(sorted))
         {
-            Array.Sort(places, default(PlaceOrder));
+            Array.Sort(sorted, default(PlaceOrder));
         }
 
         var ranked = new RankedUnit<TUnit>[rows.Length];
         var rank = 0;
-        for (var at = 0; at < places.Length; at++)
+        for (var at = 0; at < sorted.Length; at++)
         {
-            if (at == 0 || places[at].Total != places[at - 1].Total)
+            if (at == 0 || sorted[at].Total != sorted[at - 1].Total)
             {
                 rank = at + 1;
             }
 
-            ranked[at] = new RankedUnit<TUnit>(rank, rows[places[at].Position]);
+            ranked[at] = new RankedUnit<TUnit>(rank, rows[sorted[at].Position]);
+        }
+
+        // Units with no dossiers are not ranked: their "total" is the no-data rules' alone. They
+        // follow every ranked unit, by code, and take no place, so ranked units' ranks never
+        // depend on them.
+        unranked.Sort(ByCode);
+        for (var at = 0; at < unranked.Count; at++)
+        {
+            ranked[sorted.Length + at] = new RankedUnit<TUnit>(null, rows[unranked[at].Position]);
         }
 
         return Array.AsReadOnly(ranked);
+    }
+
+    private static int ByCode(Place x, Place y)
+    {
+        var c = string.CompareOrdinal(x.UnitCode, y.UnitCode);
+        return c != 0 ? c : x.Position.CompareTo(y.Position);
     }
 
     private static int Compare(RankingKey? x, RankingKey? y)
@@ -68,6 +88,11 @@ public static class Ranking
         if (x is null || y is null)
         {
             return x is null ? 1 : -1;
+        }
+
+        if (x.NoDossiers || y.NoDossiers)
+        {
+            return x.NoDossiers != y.NoDossiers ? (x.NoDossiers ? 1 : -1) : string.CompareOrdinal(x.UnitCode, y.UnitCode);
         }
 
         return PlaceOrder.Compare(x.Total, x.Progress, x.Received, x.UnitCode, y.Total, y.Progress, y.Received, y.UnitCode);

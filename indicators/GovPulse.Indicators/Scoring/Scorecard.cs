@@ -26,6 +26,18 @@ public sealed record Scorecard(
 
     public IReadOnlyList<IndicatorCode> Missing { get; init; } = Missing ?? [];
 
+    /// <summary>
+    /// No dossier was received in the period (for a parent, none in the pooled counts): the total
+    /// then rests on no-data rules alone and is no score to show or rank [choice, issue 12].
+    /// </summary>
+    public bool NoDossiers => Counts.Received == 0;
+
+    /// <summary>
+    /// The points of <see cref="Total"/> awarded by no-data rules: the sum of the points of the
+    /// indicators with <c>noData</c> ("none ⇒ max" ones give full points, the others 0).
+    /// </summary>
+    public decimal NoDataPoints => Groups.SelectMany(g => g.Indicators).Where(i => i.NoData).Sum(i => i.Points);
+
     public Scorecard WithScore(ScorecardScore score)
     {
         ArgumentNullException.ThrowIfNull(score);

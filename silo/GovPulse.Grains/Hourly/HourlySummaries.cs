@@ -22,8 +22,10 @@ public static class HourlySummaries
         ArgumentNullException.ThrowIfNull(units);
         var city = scorecards.Single(s => s.UnitCode == units.City.Code);
         var communes = scorecards.Where(s => units.Find(s.UnitCode)?.Kind == UnitKind.Commune);
+        // Best and worst only among ranked communes: one with no dossiers has no score to be worst by.
         var ranked = Ranking.Rank(communes, RankingKey.Of)
-            .Select(r => new HourlyRank(r.Rank, r.Unit.UnitCode, r.Unit.Name, r.Unit.Total ?? 0, r.Unit.Band ?? string.Empty))
+            .Where(r => r.Rank is not null)
+            .Select(r => new HourlyRank(r.Rank!.Value, r.Unit.UnitCode, r.Unit.Name, r.Unit.Total ?? 0, r.Unit.Band ?? string.Empty))
             .ToList();
         return new HourlySummary(
             hour,

@@ -105,6 +105,47 @@ public sealed class RankingTests
         }
     }
 
+    [Fact]
+    public void Units_with_no_dossiers_come_after_every_ranked_unit_with_no_rank_whatever_their_total()
+    {
+        // An empty month's "total" is the no-data rules' alone (14.25 "Yếu", or more): no score to rank.
+        var ranked = Ranking.Rank(
+        [
+            Unit("A", 70m),
+            Empty("E2", 99m),
+            Unit("C", 90m),
+            Empty("E1", 14.25m),
+            Unit("B", 70m),
+        ]);
+
+        ranked.Select(r => (r.Rank, r.Unit.UnitCode)).Should().Equal((1, "C"), (2, "A"), (2, "B"), (null, "E1"), (null, "E2"));
+        ranked.Select(r => r.IsRanked).Should().Equal(true, true, true, false, false);
+        ranked.Select(r => r.Unit).Should().BeInAscendingOrder(Ranking.Order);
+    }
+
+    [Fact]
+    public void A_level_with_no_dossiers_anywhere_ranks_nobody()
+    {
+        var ranked = Ranking.Rank([Empty("26809", 14.25m), Empty("26803", 14.25m)]);
+
+        ranked.Select(r => (r.Rank, r.Unit.UnitCode)).Should().Equal((null, "26803"), (null, "26809"));
+    }
+
+    [Fact]
+    public void A_scorecard_with_no_dossiers_gives_a_key_that_is_not_ranked()
+    {
+        var at = new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.FromHours(7));
+        var empty = new Scorecard("26803", "Phường Sài Gòn", "2026-09", at, ScorecardCounts.Zero).WithScore(ScorecardScoring.Score([]));
+        var busy = new Scorecard("26806", "Phường Tân Định", "2026-09", at, new ScorecardCounts(3, 1)).WithScore(ScorecardScoring.Score([]));
+
+        RankingKey.Of(empty).NoDossiers.Should().BeTrue();
+        RankingKey.Of(busy).NoDossiers.Should().BeFalse();
+        RankingKey.Of("79", ScorecardScoring.Score([]), received: 0).NoDossiers.Should().BeTrue();
+        Ranking.Rank([empty, busy], RankingKey.Of).Select(r => (r.Rank, r.Unit.UnitCode)).Should().Equal((1, "26806"), (null, "26803"));
+    }
+
+    private static RankingKey Empty(string code, decimal total) => new(code, total, 0m, 0, NoDossiers: true);
+
     private static RankingKey Unit(string code, decimal total, decimal progress = 15m, long received = 100) =>
         new(code, total, progress, received);
 }

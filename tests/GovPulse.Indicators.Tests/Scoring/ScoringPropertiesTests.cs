@@ -121,6 +121,26 @@ public sealed class ScoringPropertiesTests
     }
 
     [Fact]
+    public void Adding_units_with_no_dossiers_never_changes_a_ranked_unit_s_rank_or_order()
+    {
+        var key = Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 2_000], Gen.Long[1, 50], Gen.Int[0, 999],
+            (total, progress, received, code) => new RankingKey(code.ToString("D5", System.Globalization.CultureInfo.InvariantCulture), total / 100m, progress / 100m, received));
+        var empty = Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 999],
+            (total, code) => new RankingKey("E" + code.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), total / 100m, 0m, 0, NoDossiers: true));
+
+        Gen.Select(key.Array[0, 60], empty.Array[0, 20], Gen.Int).Sample((keys, empties, seed) =>
+        {
+            var alone = Ranking.Rank(keys);
+            var random = new Random(seed);
+            var mixed = Ranking.Rank(keys.Concat(empties).OrderBy(_ => random.Next()).ToArray());
+
+            mixed.Take(keys.Length).Should().Equal(alone);
+            mixed.Skip(keys.Length).Select(r => (r.Rank, r.Unit.NoDossiers)).Should().Equal(empties.Select(_ => ((int?)null, true)));
+            mixed.Skip(keys.Length).Select(r => r.Unit.UnitCode).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Keys_outside_the_portal_s_ranges_are_ranked_in_the_same_order_as_usual_ones()
     {
         // A negative total cannot be packed, so the whole list takes the comparer path; the other
