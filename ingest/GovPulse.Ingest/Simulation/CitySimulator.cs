@@ -9,13 +9,15 @@ namespace GovPulse.Ingest.Simulation;
 /// minute and each dossier's life come from random streams keyed by (seed, unit, minute), so the
 /// same seed gives the same events however the time is stepped, and a restart only re-sends
 /// duplicates. The node's quick-start simulator and <c>govpulse simulate</c> both run this class.
+/// A department receives only the procedures its fields route to (<see cref="ProcedureRouting"/>);
+/// a department with none receives nothing, and the city level's volume goes to those with some.
 /// </summary>
 public sealed class CitySimulator
 {
     private readonly TrafficProfile _profile;
     private readonly int _seed;
     private readonly Procedure[] _communeProcedures;
-    private readonly Procedure[] _cityProcedures;
+    private readonly Procedure[][] _unitProcedures;
     private readonly double[] _communeWeights;
     private readonly double _communeWeightTotal;
     private readonly ulong[] _unitKeys;
@@ -23,17 +25,45 @@ public sealed class CitySimulator
     private readonly PriorityQueue<UnitEvent, DateTimeOffset> _scheduled = new();
     private DateTimeOffset _arrivalsUntil;
 
-    public CitySimulator(TrafficProfile profile, ProcedureCatalog catalog, int seed, DateTimeOffset start)
+    public CitySimulator(TrafficProfile profile, ProcedureCatalog catalog, int seed, DateTimeOffset start, ProcedureRouting? routing = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(catalog);
+        routing ??= ProcedureRouting.Reference;
         _profile = profile;
         _seed = seed;
         _arrivalsUntil = StartOfMinute(start);
         _communeProcedures = catalog.All.Where(p => p.Level != ProcedureLevel.Province).ToArray();
-        _cityProcedures = catalog.All.Where(p => p.Level != ProcedureLevel.Commune).ToArray();
         _communeWeights = _communeProcedures.Select(CommuneWeight).ToArray();
         _communeWeightTotal = _communeWeights.Sum();
         _unitKeys = profile.Units.Select(u => unchecked((ulong)(uint)u.Code.GetDeterministicHash())).ToArray();
-        _arrivalsPerMinute = profile.Units.Select(u => profile.DossiersPerWorkingDay(u.Code) / OfficeHours.MinutesPerDay).ToArray();
+        _unitProcedures = profile.Units
+            .Select(u => u.Kind == Indicators.Units.UnitKind.Commune ? _communeProcedures : routing.ProceduresOf(u.Code, catalog).ToArray())
+            .ToArray();
+
+        // The city level's published volume is shared by the departments that handle something.
+        var cityLevel = Enumerable.Range(0, profile.Units.Count).Where(i => profile.Units[i].Kind != Indicators.Units.UnitKind.Commune).ToArray();
+        var all = cityLevel.Sum(i => profile.DossiersPerWorkingDay(profile.Units[i].Code));
+        var fed = cityLevel.Where(i => _unitProcedures[i].Length > 0).Sum(i => profile.DossiersPerWorkingDay(profile.Units[i].Code));
+        var scale = fed > 0 ? all / fed : 0;
+        _arrivalsPerMinute = profile.Units
+            .Select((u, i) => _unitProcedures[i].Length == 0 ? 0
+                : profile.DossiersPerWorkingDay(u.Code) * (u.Kind == Indicators.Units.UnitKind.Commune ? 1 : scale) / OfficeHours.MinutesPerDay)
+            .ToArray();
+    }
+
+    /// <summary>The procedures <paramref name="unitCode"/> receives: a commune's level for a commune, the routed ones for a department (empty: it is not fed).</summary>
+    public IReadOnlyList<Procedure> ProceduresOf(string unitCode)
+    {
+        for (var i = 0; i < _profile.Units.Count; i++)
+        {
+            if (_profile.Units[i].Code == unitCode)
+            {
+                return _unitProcedures[i];
+            }
+        }
+
+        return [];
     }
 
     /// <summary>
@@ -109,7 +139,7 @@ public sealed class CitySimulator
             for (var i = 0; i < arrivals; i++)
             {
                 var receivedAt = minute.AddSeconds(random.NextDouble() * 60);
-                var procedure = isCommune ? Pick(random, _communeProcedures, _communeWeights, _communeWeightTotal) : _cityProcedures[random.Next(_cityProcedures.Length)];
+                var procedure = isCommune ? Pick(random, _communeProcedures, _communeWeights, _communeWeightTotal) : _unitProcedures[u][random.Next(_unitProcedures[u].Length)];
                 var channel = random.NextDouble() < _profile.OnlineShare[unit.Code] ? Channel.Online
                     : random.NextDouble() < 0.02 ? Channel.Postal : Channel.Direct;
                 var dossierId = $"{unit.Code}-{local:yyMMddHHmm}-{i:D2}";
