@@ -78,11 +78,7 @@ public sealed class SimulatedDepartmentsTests
         ProcedureRouting.Reference.Fields.Should().Contain(cityLevelFields, "a new city-level field must be routed (to a department, or to none of the index's units)");
         foreach (var field in ProcedureRouting.Reference.Fields)
         {
-            foreach (var code in ProcedureRouting.Reference.DepartmentsFor(field))
-            {
-                UnitDirectory.HoChiMinhCity.Find(code)?.Kind.Should().Be(UnitKind.Department, $"{field} routes to {code}");
-                UnitDirectory.HoChiMinhCity.Find(code).Should().NotBeNull($"{field} routes to {code}");
-            }
+            ProcedureRouting.Reference.DepartmentsFor(field).Where(code => UnitDirectory.HoChiMinhCity.Find(code)?.Kind != UnitKind.Department).Should().BeEmpty(field);
         }
 
         ProcedureRouting.Reference.DepartmentsFor("Đăng ký, quản lý phương tiện giao thông cơ giới, xe máy chuyên dùng").Should().BeEmpty("vehicles are registered by the police");
