@@ -28,7 +28,8 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
         var events = await SimulatedMorning("morning.ndjson", seed: 7);
         var lines = (await File.ReadAllLinesAsync(events)).ToList();
         lines[2] = lines[2].Replace(From[..10] + "T", "14/10/2026 ", StringComparison.Ordinal);
-        lines.Insert(lines.Count / 2, "{ this is not an event");
+        var badLine = lines.Count / 2;
+        lines.Insert(badLine, "{ this is not an event");
         await File.WriteAllLinesAsync(events, lines);
         var cleanCopy = Path.Combine(_directory, "clean.ndjson");
         File.Copy(events, cleanCopy);
@@ -51,7 +52,7 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
         resumed.Out.Should().Contain("morning.ndjson (resumed)");
         resumed.Err.Should().Contain($"resuming at line {state["nextLine"]!.GetValue<long>():N0}");
         cleanRun.ExitCode.Should().Be(1);
-        RejectedLines(events + ".rejects.ndjson").Should().Equal(RejectedLines(cleanCopy + ".rejects.ndjson")).And.Equal(3L, lines.Count / 2 + 1);
+        RejectedLines(events + ".rejects.ndjson").Should().Equal(RejectedLines(cleanCopy + ".rejects.ndjson")).And.Equal(3L, badLine + 1L);
         using var resumedClient = fixture.Node.CreateClient(NodeFixture.ApiKey);
         using var cleanClient = clean.CreateClient(NodeFixture.ApiKey);
         var afterResume = await AllScorecards(resumedClient);

@@ -93,22 +93,36 @@ public sealed class ScoreApiTests(NodeFixture fixture) : IClassFixture<NodeFixtu
         json.GetProperty("counts").TryGetProperty("inProgressOverdue", out _).Should().BeTrue();
     }
 
+    private static readonly string[] RankedCommunes = ["26506", "26737", "26743"];
+
     [Fact]
     public async Task Rankings_list_all_168_communes_best_first_with_shared_ranks_for_equal_totals()
     {
         using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
+        // Three communes receive a dossier this month, so some communes are ranked and the rest (no dossiers) are not.
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var posted = await client.PostAsync(
+            new Uri("/api/v1/events", UriKind.Relative),
+            Ndjson.Body([.. RankedCommunes.Select(unit => Ndjson.Received(unit, $"ranked-{unit}-{Guid.NewGuid():N}", now))]));
+        posted.EnsureSuccessStatusCode();
 
         var rows = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/rankings?level=commune");
         var departments = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/rankings?level=department&period=2026-Q3");
         var bad = await client.GetAsync(new Uri("/api/v1/rankings?level=ward", UriKind.Relative));
 
         rows!.Should().HaveCount(168);
-        rows!.Select(r => r.GetProperty("total").GetDecimal()).Should().BeInDescendingOrder();
-        for (var i = 1; i < rows!.Count; i++)
+        var ranked = rows!.TakeWhile(r => r.GetProperty("rank").ValueKind == JsonValueKind.Number).ToList();
+        var unranked = rows!.Skip(ranked.Count).ToList();
+        ranked.Should().HaveCountGreaterThanOrEqualTo(3);
+        ranked.Should().OnlyContain(r => r.GetProperty("received").GetInt64() > 0);
+        unranked.Should().OnlyContain(r => r.GetProperty("rank").ValueKind == JsonValueKind.Null
+            && r.GetProperty("total").ValueKind == JsonValueKind.Null && r.GetProperty("noDossiers").GetBoolean());
+        ranked.Select(r => r.GetProperty("total").GetDecimal()).Should().BeInDescendingOrder();
+        for (var i = 1; i < ranked.Count; i++)
         {
-            var sameTotal = rows[i].GetProperty("total").GetDecimal() == rows[i - 1].GetProperty("total").GetDecimal();
-            var rank = rows[i].GetProperty("rank").GetInt32();
-            rank.Should().Be(sameTotal ? rows[i - 1].GetProperty("rank").GetInt32() : i + 1);
+            var sameTotal = ranked[i].GetProperty("total").GetDecimal() == ranked[i - 1].GetProperty("total").GetDecimal();
+            var rank = ranked[i].GetProperty("rank").GetInt32();
+            rank.Should().Be(sameTotal ? ranked[i - 1].GetProperty("rank").GetInt32() : i + 1);
         }
 
         departments!.Should().HaveCount(17);
