@@ -4,9 +4,11 @@
 // Rows follow the chase contract: { dossierId, procedureCode, procedureName, channel, receivedAt,
 // dueAt, status: "overdue"|"onTime", workingDaysLate, workingDaysLeft, supplementRequests,
 // overdueReason: "duePassed"|"secondSupplementRequest"|null, overdueSince, sourceUrl }.
+import { ApiError } from "./api.js";
 import { h } from "./dom.js";
 import { count, date, shortTime, t } from "./i18n.js";
 import { href } from "./router.js";
+import { failure } from "./widgets.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
 
@@ -118,4 +120,18 @@ export function pager(path, params, page, pages) {
     link(page - 1, "late.prev", "late-prev"),
     h("span", { class: "pager-page", dataset: { testid: "late-page" } }, t("late.page", { page: count(page), pages: count(pages) })),
     link(page + 1, "late.next", "late-next"));
+}
+
+/**
+ * Shows why a chase list could not be read: nothing for a page that has gone or a sign-in that
+ * ended (the sign-in screen follows); a plain notice for 404 (an older server) or 403 (not this
+ * person's dossiers); otherwise the failure with a retry.
+ */
+export function showListError(area, error, signal, retry, testid) {
+  if (signal.aborted || error.status === 401) return;
+  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+    area.replaceChildren(h("p", { class: "notice", role: "status", dataset: { testid } }, t("late.unavailable")));
+    return;
+  }
+  area.replaceChildren(failure(error, retry));
 }

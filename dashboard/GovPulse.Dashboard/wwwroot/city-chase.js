@@ -3,13 +3,13 @@
 //     page, pages, totalUnits, asOf }, units worst first (most dossiers in the status, then the earliest due).
 // Route #/chase?show=due-soon|in-progress&level=commune|department&page=2. Department heads get 403
 // from the API and are never sent here (auth.canOpen). Also the overview's one-line way in.
-import { ApiError, getJson } from "./api.js";
+import { getJson } from "./api.js";
 import { h } from "./dom.js";
 import { count, t } from "./i18n.js";
 import * as live from "./live.js";
 import { href } from "./router.js";
-import { dossierList, pageOf, pager, statusOf, statusTabs } from "./chase-rows.js";
-import { failure, loading, updatedMark } from "./widgets.js";
+import { dossierList, pageOf, pager, showListError, statusOf, statusTabs } from "./chase-rows.js";
+import { loading, updatedMark } from "./widgets.js";
 
 const PATH = "/chase";
 const UNITS_PER_PAGE = 10;
@@ -61,12 +61,7 @@ export function render({ root, route, signal }) {
           answer.units.map(u => unitItem(u, show, route.query.get("period"), answer.asOf))),
         ...[pager(PATH, params, answer.page ?? page, answer.pages)].filter(Boolean));
     } catch (error) {
-      if (signal.aborted || error.status === 401) return;
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
-        area.replaceChildren(h("p", { class: "notice", role: "status", dataset: { testid: "chase-unavailable" } }, t("late.unavailable")));
-        return;
-      }
-      area.replaceChildren(failure(error, load));
+      showListError(area, error, signal, load, "chase-unavailable");
     }
   };
   load();

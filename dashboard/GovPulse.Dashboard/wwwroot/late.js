@@ -2,14 +2,14 @@
 // → { counts: { overdue, dueSoon, inProgress }, page, pages, total, asOf, dossiers: [row…] } (rows: chase-rows.js).
 // Route #/units/{code}/late?show=due-soon|in-progress&page=2: three tabs titled by what they list,
 // each with its count (the same answer's counts, so a tab's count is what it lists), 50 a page.
-import { ApiError, getJson } from "./api.js";
+import { getJson } from "./api.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
 import * as live from "./live.js";
 import { href } from "./router.js";
-import { dossierList, pageOf, pager, statusOf, statusTabs } from "./chase-rows.js";
+import { dossierList, pageOf, pager, showListError, statusOf, statusTabs } from "./chase-rows.js";
 import { units } from "./unit.js";
-import { failure, loading, updatedMark } from "./widgets.js";
+import { loading, updatedMark } from "./widgets.js";
 
 export const PAGE_SIZE = 50;
 
@@ -60,13 +60,7 @@ export function render({ root, route, signal }) {
       }
       area.replaceChildren(...[dossierList(rows, answer.asOf), pager(path, params, answer.page ?? page, answer.pages)].filter(Boolean));
     } catch (error) {
-      if (signal.aborted || error.status === 401) return;
-      // 404 (an older server without the list) or 403 (not this person's unit): say so plainly.
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
-        area.replaceChildren(h("p", { class: "notice", role: "status", dataset: { testid: "late-unavailable" } }, t("late.unavailable")));
-        return;
-      }
-      area.replaceChildren(failure(error, load));
+      showListError(area, error, signal, load, "late-unavailable");
     }
   };
   load();
