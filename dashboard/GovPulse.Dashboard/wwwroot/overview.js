@@ -7,6 +7,7 @@ import * as live from "./live.js";
 import { containsToday, previous, runningLabel, today } from "./period.js";
 import { href } from "./router.js";
 import { overviewLine } from "./city-chase.js";
+import { emptyLine, hasNoDossiers, isRanked, restingLine } from "./nodata.js";
 import { attainmentLegend, bandChip, comparisonLine, countTiles, delta, failure, groupBars, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
@@ -15,16 +16,20 @@ export function render({ root, period, signal }) {
   const previousPeriod = previous(period);
   const score = scoreLine("city");
   const bars = groupBars();
+  const legend = attainmentLegend();
+  const groupsEmpty = emptyLine("nodata.groups", "groups-empty");
+  groupsEmpty.hidden = true;
+  const resting = restingLine("city-nodata-points");
   const tiles = countTiles();
   const change = comparisonLine("compare.previous", null, null, periodLabel(previousPeriod.label), "change-previous");
   const updated = updatedMark();
   const hero = h("section", { class: "card hero", "aria-labelledby": "ov-title", dataset: { testid: "city-card" } },
     h("h1", { id: "ov-title" }, t("city.name")),
     h("p", { class: "period-label", dataset: { testid: "period-label" } }, `${t("period.label")}: ${runningLabel(period)}`),
-    score, change, updated,
+    score, resting, change, updated,
     h("p", { class: "more" }, h("a", { href: href(`/units/${CITY}`, { period: period.label }), dataset: { testid: "city-detail-link" } }, t("overview.detail"))),
     overviewLine(signal));
-  const groupsCard = h("section", { class: "card", "aria-labelledby": "ov-groups" }, h("h2", { id: "ov-groups" }, t("groups.title")), bars, attainmentLegend());
+  const groupsCard = h("section", { class: "card", "aria-labelledby": "ov-groups" }, h("h2", { id: "ov-groups" }, t("groups.title")), groupsEmpty, bars, legend);
   const countsCard = h("section", { class: "card", "aria-labelledby": "ov-counts" }, h("h2", { id: "ov-counts" }, t("counts.title")), tiles);
   const behindCard = h("section", { class: "card", "aria-labelledby": "ov-behind", dataset: { testid: "behind-card" } }, h("h2", { id: "ov-behind" }, t("overview.behind")), loading());
   const trendCard = h("section", { class: "card", "aria-labelledby": "ov-trend" }, h("h2", { id: "ov-trend" }, t("chart.trend")), loading());
@@ -37,6 +42,11 @@ export function render({ root, period, signal }) {
     if (!live.isNotOlder(scorecard, shownCard)) return;
     shownCard = scorecard;
     score.update(scorecard, flash);
+    resting.update(scorecard);
+    // Without a dossier the groups hold only no-data points: no bars to read as scores.
+    const empty = hasNoDossiers(scorecard);
+    bars.hidden = legend.hidden = empty;
+    groupsEmpty.hidden = !empty;
     bars.update(scorecard.groups, flash);
     tiles.update(scorecard.counts, flash);
     const comparable = previousCard && scorecard.counts.received > 0 && previousCard.counts.received > 0;
@@ -68,9 +78,9 @@ export function render({ root, period, signal }) {
     try {
       const movers = await getJson(`/api/v1/rankings/movers?level=commune&period=${encodeURIComponent(period.label)}&count=3`, { signal });
       if (signal.aborted) return;
-      const lowest = movers.units.slice(-5).reverse();
+      const lowest = movers.units.filter(isRanked).slice(-5).reverse(); // units without dossiers are last but not lowest
       behindCard.replaceChildren(behindCard.firstChild,
-        h("h3", null, t("overview.lowest")), unitList(lowest, period, "behind-lowest", r => h("span", { class: "total" }, points(r.total)), true),
+        h("h3", null, t("overview.lowest")), lowest.length ? unitList(lowest, period, "behind-lowest", r => h("span", { class: "total" }, points(r.total)), true) : emptyLine("nodata.noneRanked", "behind-lowest"),
         h("h3", null, t("movers.down")), movers.fallers.length ? unitList(movers.fallers, period, "movers-down", r => delta(r.change)) : h("p", { class: "muted", dataset: { testid: "movers-down" } }, t("movers.none")),
         h("h3", null, t("movers.up")), movers.risers.length ? unitList(movers.risers, period, "movers-up", r => delta(r.change)) : h("p", { class: "muted", dataset: { testid: "movers-up" } }, t("movers.none")),
         h("p", { class: "more" }, h("a", { href: href("/rankings", { period: period.label }) }, t("overview.allRankings"))));

@@ -7,6 +7,7 @@ import * as live from "./live.js";
 import { containsToday, previous, runningLabel } from "./period.js";
 import { href, replaceQuery } from "./router.js";
 import { matches } from "./search.js";
+import { isRanked } from "./nodata.js";
 import { bandChip, delta, failure, loading, updatedMark } from "./widgets.js";
 
 const LEVELS = { commune: "rankings.communes", department: "rankings.departments" };
@@ -55,7 +56,8 @@ export function render({ root, period, query, signal }) {
   const moversArea = h("section", { class: "card movers", "aria-labelledby": "rk-movers" },
     h("h2", { id: "rk-movers", class: "vh" }, `${t("movers.up")} / ${t("movers.down")}`), loading());
 
-  const listCard = h("section", { class: "card", "aria-labelledby": "rk-title", dataset: { testid: "ranking-list" } }, shown, tableArea);
+  const unranked = h("section", { class: "unranked", "aria-labelledby": "rk-unranked", dataset: { testid: "unranked" }, hidden: true });
+  const listCard = h("section", { class: "card", "aria-labelledby": "rk-title", dataset: { testid: "ranking-list" } }, shown, tableArea, unranked);
   root.replaceChildren(
     h("section", { class: "card", "aria-labelledby": "rk-title" },
       h("h1", { id: "rk-title" }, t("rankings.title")),
@@ -97,13 +99,17 @@ export function render({ root, period, query, signal }) {
 
   const drawBody = () => {
     const visible = rows
+      .filter(isRanked) // units without dossiers have no place, total or band: listed apart, below
       .filter(r => !state.band || BAND_KEYS[r.band] === state.band)
       .filter(r => matches(r.name, state.q))
       .sort(compare);
     // A search or a band filter is answered right under its box; unfiltered, the movers come first.
     if (state.q.trim() || state.band) moversArea.before(listCard);
     else listCard.before(moversArea);
-    shown.textContent = t("rankings.shown", { shown: count(visible.length), all: count(rows.length) });
+    const unplaced = state.band ? [] : rows.filter(r => !isRanked(r) && matches(r.name, state.q));
+    shown.textContent = t("rankings.shown", { shown: count(visible.length + unplaced.length), all: count(rows.length) });
+    drawUnranked(unplaced);
+    table.hidden = visible.length === 0 && unplaced.length > 0;
     body.replaceChildren(...visible.map(r => h("tr", { dataset: { testid: "ranking-row", unitCode: r.unitCode, band: BAND_KEYS[r.band] || "none" } },
       h("td", { class: "num rank" }, String(r.rank)),
       h("th", { scope: "row", class: "name" },
@@ -112,7 +118,14 @@ export function render({ root, period, query, signal }) {
       h("td", { class: "num", dataset: { testid: "ranking-total" } }, points(r.total)),
       h("td", { class: "num" }, delta(changes.get(r.unitCode)?.change ?? null)),
       h("td", { class: "num wide" }, count(r.received)))));
-    if (visible.length === 0) body.append(h("tr", null, h("td", { colspan: COLUMNS.length, class: "muted" }, t("rankings.noMatch"))));
+    if (visible.length === 0 && unplaced.length === 0) body.append(h("tr", null, h("td", { colspan: COLUMNS.length, class: "muted" }, t("rankings.noMatch"))));
+  };
+
+  const drawUnranked = list => {
+    unranked.hidden = list.length === 0;
+    unranked.replaceChildren(h("h2", { id: "rk-unranked" }, t("nodata.unranked", { n: count(list.length) })),
+      h("ul", { class: "unit-list" }, list.map(r => h("li", { dataset: { testid: "unranked-row", unitCode: r.unitCode } },
+        h("a", { href: href(`/units/${encodeURIComponent(r.unitCode)}`, { period: query.get("period") }) }, h("span", { class: "unit-name name" }, r.name))))));
   };
 
   let typing = 0;

@@ -10,7 +10,7 @@ const MAX_DATA_ENTRIES = 120;
 const NETWORK_TIMEOUT_MS = 6000;
 const SHELL_FILES = [
   "/", "/app.css", "/app.js", "/i18n.js", "/dom.js", "/api.js", "/auth.js", "/live.js", "/router.js",
-  "/period.js", "/search.js", "/widgets.js", "/charts.js", "/overview.js", "/rankings.js", "/unit.js",
+  "/period.js", "/search.js", "/widgets.js", "/charts.js", "/nodata.js", "/overview.js", "/rankings.js", "/unit.js",
   "/standing.js", "/late.js", "/chase-rows.js", "/chase-link.js", "/city-chase.js", "/signin.js", "/lib/signalr.min.js", "/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png",
 ];
 

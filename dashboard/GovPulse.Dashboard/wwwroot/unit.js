@@ -9,6 +9,7 @@ import { containsToday, previous, runningLabel, today } from "./period.js";
 import { href } from "./router.js";
 import { chaseLink } from "./chase-link.js";
 import { standingLines } from "./standing.js";
+import { emptyLine, hasNoDossiers, heldDownNote, restingLine, ruleLabel } from "./nodata.js";
 import { attainmentBand, comparisonLine, countTiles, delta, failure, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
 
 const CITY = "79";
@@ -28,6 +29,7 @@ export function render({ root, route, period, signal }) {
   const name = h("h1", { id: "unit-title", dataset: { testid: "unit-name" } }, "…");
   const kind = h("p", { class: "period-label", dataset: { testid: "period-label" } }, `${t("period.label")}: ${runningLabel(period)}`);
   const score = scoreLine("unit");
+  const resting = restingLine("unit-nodata-points");
   const vsPrevious = comparisonLine("compare.previous", null, null, periodLabel(previousPeriod.label), "unit-change-previous");
   const vsCity = withCity ? comparisonLine("compare.city", null, null, t("compare.cityShort"), "unit-change-city") : null;
   const standing = standingLines();
@@ -41,7 +43,7 @@ export function render({ root, route, period, signal }) {
   const trendCard = h("section", { class: "card", "aria-labelledby": "un-trend" }, h("h2", { id: "un-trend" }, t("chart.trend")), loading());
   const todayCard = h("section", { class: "card", "aria-labelledby": "un-today" }, h("h2", { id: "un-today" }, t("chart.today")), loading());
   const hero = h("section", { class: "card hero", "aria-labelledby": "unit-title", dataset: { testid: "unit-card" } },
-    crumbs, name, kind, score, vsPrevious, vsCity, standing, updated, lateLink ? h("p", { class: "more" }, lateLink) : null);
+    crumbs, name, kind, score, resting, vsPrevious, vsCity, standing, updated, lateLink ? h("p", { class: "more" }, lateLink) : null);
   root.replaceChildren(h("div", { class: "grid unit-grid" },
     hero,
     h("section", { class: "card", "aria-labelledby": "un-counts" }, h("h2", { id: "un-counts" }, t("counts.title")), tiles),
@@ -58,12 +60,16 @@ export function render({ root, route, period, signal }) {
   let current = null, before = null, city = null;
   const show = flash => {
     score.update(current, flash);
+    resting.update(current);
     tiles.update(current.counts, flash);
     const comparable = other => other && current.counts.received > 0 && other.counts.received > 0;
     vsPrevious.update(comparable(before) ? round2(current.total - before.total) : null, before);
-    vsCity?.update(city ? round2(current.total - city.total) : null, city);
+    vsCity?.update(city && !hasNoDossiers(current) && !hasNoDossiers(city) ? round2(current.total - city.total) : null, city);
     if (flash) lateLink?.refresh(); // the unit's dossiers moved: the open overdue count may have too
-    groupsArea.replaceChildren(...current.groups.map(g => groupSection(g, before, city)));
+    // Without a dossier every indicator is a no-data rule's: no group is shown as a score.
+    groupsArea.replaceChildren(...(hasNoDossiers(current)
+      ? [h("section", { class: "card" }, h("h2", null, t("groups.title")), emptyLine("nodata.groups", "groups-empty"))]
+      : current.groups.map(g => groupSection(g, before, city))));
     updated.stamp();
   };
 
@@ -132,6 +138,7 @@ function groupSection(group, before, city) {
     h("h2", { id }, h("span", null, groupName(group.code)), " ",
       h("span", { class: "group-score" }, `${points(group.score)} / ${count(group.max)}`)),
     h("span", { class: "g-bar", "aria-hidden": "true" }, h("span", { class: "g-fill", style: `width:${share}%` })),
+    heldDownNote(group),
     comparable && prior ? h("p", { class: "small" }, `${t("compare.previous")}: `, delta(round2(group.score - prior.score))) : null,
     h("table", { class: "indicators" },
       h("caption", { class: "vh" }, groupName(group.code)),
@@ -148,7 +155,7 @@ function indicatorRow(indicator, prior, comparable, cityIndicator) {
   const isDays = indicator.code === "AVG_PROCESSING_DAYS";
   const ratio = i => isDays ? t("score.days", { n: points(i.ratio) }) : percent(i.ratio);
   const counts = indicator.noData || indicator.numerator == null
-    ? t("score.noData")
+    ? ruleLabel(indicator)
     : t(isDays ? "unit.daysCounts" : "unit.numDen", { num: count(indicator.numerator), den: count(indicator.denominator) });
   return h("tr", { dataset: { testid: `indicator-row-${indicator.code}`, indicator: indicator.code } },
     h("th", { scope: "row" }, indicatorName(indicator.code), h("span", { class: "sub", dataset: { testid: "indicator-counts" } }, counts)),

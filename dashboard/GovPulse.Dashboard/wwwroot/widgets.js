@@ -4,6 +4,7 @@ import { offlineSince } from "./api.js";
 import { h, setText } from "./dom.js";
 import { BAND_KEYS, BANDS, bandName, count, date, groupName, percent, periodLabel, points, signed, t, time } from "./i18n.js";
 import { chartFigure } from "./charts.js";
+import { emptyLine, hasNoDossiers, heldDownNote } from "./nodata.js";
 
 export function bandChip(band, testid) {
   return h("span", { class: "band", dataset: { band: BAND_KEYS[band] || "none", testid } }, bandName(band) || "—");
@@ -13,9 +14,14 @@ export function bandChip(band, testid) {
 export function scoreLine(prefix) {
   const total = h("span", { class: "total", dataset: { testid: `${prefix}-total` } }, "—");
   const band = bandChip(null, `${prefix}-band`);
-  const el = h("p", { class: "score" }, h("span", { class: "vh" }, t("score.total") + ": "), total, h("span", { class: "max" }, " " + t("score.of100") + " "), band);
+  const max = h("span", { class: "max" }, " " + t("score.of100") + " ");
+  const el = h("p", { class: "score" }, h("span", { class: "vh" }, t("score.total") + ": "), total, max, band);
   el.update = (scorecard, flash) => {
-    setText(total, scorecard.total == null ? "—" : points(scorecard.total), flash);
+    // No dossier in the period: the total would be no-data points alone, so it is not shown as a score.
+    const empty = hasNoDossiers(scorecard);
+    el.classList.toggle("no-dossiers", empty);
+    max.hidden = band.hidden = empty;
+    setText(total, empty ? t("nodata.noDossiers") : scorecard.total == null ? "—" : points(scorecard.total), flash);
     band.dataset.band = BAND_KEYS[scorecard.band] || "none";
     setText(band, bandName(scorecard.band) || "—");
   };
@@ -36,12 +42,16 @@ export function groupBars(groups = []) {
         setText(existing.querySelector(".g-share"), shareText(g.score, g.max));
         existing.dataset.band = attained;
         existing.querySelector(".g-fill").style.width = share + "%";
+        existing.querySelector(".nodata-note")?.remove();
+        const note = heldDownNote(g);
+        if (note) existing.querySelector(".g-bar").before(note);
         return existing;
       }
       return h("li", { dataset: { testid: `group-bar-${g.code}`, group: g.code, band: attained } },
         h("span", { class: "g-name" }, groupName(g.code)),
         h("span", { class: "g-score" }, figure),
         h("span", { class: "g-share", dataset: { testid: "group-share" } }, shareText(g.score, g.max)),
+        heldDownNote(g),
         h("span", { class: "g-bar", "aria-hidden": "true" }, h("span", { class: "g-fill", style: `width:${share}%` })));
     });
     list.replaceChildren(...items);
@@ -165,6 +175,7 @@ export function failure(error, retry) {
 /** Total points by month: the server's chart and, beside it, the months as a table. */
 export function trendChart(code, period, trend) {
   const last = [...trend].reverse().find(p => p.counts.received > 0);
+  if (!last) return emptyLine("nodata.trendEmpty", "chart-trend-empty"); // a flat line of no-data points is no trend
   const title = t("chart.trend");
   return chartFigure({
     testid: "chart-trend",
@@ -184,6 +195,7 @@ export function trendChart(code, period, trend) {
 export function todayChart(code, hours) {
   const title = t("chart.today");
   const last = hours[hours.length - 1];
+  if (!last) return emptyLine("nodata.todayEmpty", "chart-today-empty");
   const hourLabel = at => time(at).slice(0, 5);
   return chartFigure({
     testid: "chart-today",
