@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using GovPulse.Grains.Tests.Fixtures;
+using GovPulse.Indicators.Dossiers;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
 
@@ -84,6 +85,36 @@ public sealed class UnitGrainTests(UnitClusterFixture fixture) : IClassFixture<U
         city.Counts.Finished.Should().Be(1);
         city.Period.Should().Be("2025-08");
     }
+
+    [Fact]
+    public async Task The_chase_page_and_its_counts_cross_the_grain_call_whole()
+    {
+        const string unit = "27154"; // Phường Bàn Cờ
+        var at = Now.AddDays(-4);
+        await StoreAndApply(unit, [
+            Events.Received(unit, "chase-late", at) with { DueAt = Now.AddHours(-2) },
+            Events.Received(unit, "chase-asked-twice", at) with { DueAt = Now.AddDays(20) },
+            Request(unit, "chase-asked-twice", EventType.SupplementRequested, at.AddHours(1)),
+            Request(unit, "chase-asked-twice", EventType.SupplementReceived, at.AddHours(2)),
+            Request(unit, "chase-asked-twice", EventType.SupplementRequested, at.AddHours(3)),
+            Events.Received(unit, "chase-later", at) with { DueAt = Now.AddDays(30) },
+        ]);
+
+        var page = await fixture.Cluster.Client.GetGrain<IUnitGrain>(unit).GetDossiersToChase(ChaseStatus.InProgress, 1, 1, Now);
+
+        page.AsOf.Should().Be(Now);
+        page.Counts.Should().Be(new ChaseCounts(Overdue: 2, DueSoon: 0, InProgress: 3));
+        page.Total.Should().Be(3);
+        page.MostUrgentDue.Should().Be(Now.AddHours(-2));
+        var row = page.Dossiers.Should().ContainSingle("the second of three, one a page").Subject;
+        row.DossierId.Should().Be("chase-asked-twice");
+        row.OverdueReason.Should().Be(OverdueReason.SecondSupplementRequest);
+        row.Overdue.Should().BeTrue();
+        row.SupplementRequests.Should().Be(2);
+    }
+
+    private static UnitEvent Request(string unit, string dossier, EventType type, DateTimeOffset at) =>
+        new() { EventId = $"{dossier}-{type}-{at.UtcTicks}", Type = type, OccurredAt = at, UnitCode = unit, DossierId = dossier };
 
     private async Task StoreAndApply(string unit, IReadOnlyList<UnitEvent> events)
     {
