@@ -43,14 +43,9 @@ public static class ChaseApi
             return TypedResults.Problem($"status '{status}' is not one of {ChaseQuery.StatusChoices}", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (page < 1)
+        if (ChaseQuery.PageProblem(page, pageSize, MaxPageSize) is { } problem)
         {
-            return TypedResults.Problem($"page {page} is not 1 or more", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return TypedResults.Problem($"pageSize {pageSize} is not in 1..{MaxPageSize}", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var number = page ?? 1;

@@ -23,6 +23,12 @@ public static class ChaseQuery
         _ => "in-progress",
     };
 
+    /// <summary>Why <paramref name="page"/> and <paramref name="pageSize"/> cannot be served (page 1.., size 1..<paramref name="maxPageSize"/>); null when they can.</summary>
+    public static string? PageProblem(int? page, int? pageSize, int maxPageSize) =>
+        page < 1 ? $"page {page} is not 1 or more"
+        : pageSize is { } size && (size < 1 || size > maxPageSize) ? $"pageSize {pageSize} is not in 1..{maxPageSize}"
+        : null;
+
     /// <summary>How many items come before page <paramref name="page"/> (1-based), capped so a far page is merely empty.</summary>
     public static int Offset(int page, int pageSize) => (int)Math.Min(int.MaxValue, ((long)page - 1) * pageSize);
 

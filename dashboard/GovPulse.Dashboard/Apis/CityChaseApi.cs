@@ -61,14 +61,9 @@ public static class CityChaseApi
             return TypedResults.Problem($"perUnit {perUnit} is not in 0..{MaxPerUnit}", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (page < 1)
+        if (ChaseQuery.PageProblem(page, pageSize, MaxPageSize) is { } problem)
         {
-            return TypedResults.Problem($"page {page} is not 1 or more", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return TypedResults.Problem($"pageSize {pageSize} is not in 1..{MaxPageSize}", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var rows = perUnit ?? DefaultPerUnit;
