@@ -6,6 +6,7 @@ namespace GovPulse.Grains;
 /// <param name="RebuildMilliseconds">How long the activation's rebuild took.</param>
 /// <param name="LastSnapshot">The position of the last snapshot this activation saved, if any.</param>
 /// <param name="EventsSinceSnapshot">Events replayed or applied since the ledger was last covered by a snapshot.</param>
+/// <param name="Position">The unit's log position: the last event of its log the ledger holds (0 before any).</param>
 [GenerateSerializer, Immutable, Alias("govpulse.unit-status")]
 public sealed record UnitStatus(
     [property: Id(0)] string UnitCode,
@@ -15,4 +16,5 @@ public sealed record UnitStatus(
     [property: Id(4)] int ReplayedEvents,
     [property: Id(5)] long RebuildMilliseconds,
     [property: Id(6)] DateTimeOffset? LastSnapshot,
-    [property: Id(7)] int EventsSinceSnapshot);
+    [property: Id(7)] int EventsSinceSnapshot,
+    [property: Id(8)] long Position = 0);

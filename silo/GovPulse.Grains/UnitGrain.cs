@@ -41,6 +41,16 @@ public sealed partial class UnitGrain(
 
     private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
     private UnitLedger _ledger = new(calendar);
+
+    /// <summary>
+    /// The unit's log position: the number of the last event of its log this ledger holds
+    /// (positions are assigned by this grain, the unit's single writer; 0 before any).
+    /// Scorecards and city reports carry it as their version.
+    /// </summary>
+    private long _position = LogStart;
+
+    /// <summary>The position before the first event of a log.</summary>
+    private const long LogStart = 0;
     private DateTimeOffset? _rebuiltFrom;
     private int _replayed;
     private long _rebuildMilliseconds;
@@ -129,7 +139,7 @@ public sealed partial class UnitGrain(
     }
 
     public Task<UnitStatus> GetStatus() => Task.FromResult(new UnitStatus(
-        _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot));
+        _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot, _position));
 
     /// <summary>The ledger from the unit's latest snapshot, and the position it covers; null (and an empty ledger) without a usable one.</summary>
     private async Task<DateTimeOffset?> LoadSnapshotAsync(string code, CancellationToken cancellationToken)
