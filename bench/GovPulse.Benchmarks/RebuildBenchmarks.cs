@@ -42,9 +42,11 @@ public class RebuildBenchmarks
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 15, 3, 0, 0, TimeSpan.Zero));
         _events = new EventStore(_database, clock);
         _snapshots = new UnitSnapshotStore(_database);
+        var position = 0L;
         foreach (var batch in happened.Chunk(50_000))
         {
-            await _events.AppendAsync(batch);
+            await _events.AppendAsync(LoggedEvent.After(position, batch));
+            position += batch.Length;
         }
 
         clock.Advance(TimeSpan.FromMinutes(1));
@@ -53,9 +55,9 @@ public class RebuildBenchmarks
         ledger.WriteSnapshot(state);
         _snapshotBytes = state.ToArray();
         _live = ledger;
-        await _snapshots.SaveAsync(new UnitSnapshot(UnitWorkload.UnitCode, UnitLedger.SnapshotFormat, clock.GetUtcNow(), clock.GetUtcNow(), ledger.DossierCount, ledger.PetitionCount, _snapshotBytes));
+        await _snapshots.SaveAsync(new UnitSnapshot(UnitWorkload.UnitCode, UnitLedger.SnapshotFormat, position, position, clock.GetUtcNow(), ledger.DossierCount, ledger.PetitionCount, _snapshotBytes));
         clock.Advance(TimeSpan.FromMinutes(1));
-        await _events.AppendAsync(later);
+        await _events.AppendAsync(LoggedEvent.After(position, later));
         Console.WriteLine($"// {ledger.DossierCount:N0} dossiers, {happened.Count:N0} events + a tail of {later.Count:N0}; snapshot {_snapshotBytes.Length:N0} bytes");
     }
 
@@ -80,9 +82,9 @@ public class RebuildBenchmarks
         var snapshot = await _snapshots.FindLatestAsync(UnitWorkload.UnitCode, UnitLedger.SnapshotFormat)
             ?? throw new InvalidOperationException("The set-up saved no snapshot.");
         _built = UnitLedger.FromSnapshot(new MemoryStream(snapshot.State.ToArray(), writable: false), WorkingDayCalendar.Vietnam);
-        await foreach (var e in _events.ReadUnitTailAsync(UnitWorkload.UnitCode, snapshot.CoversUntil))
+        await foreach (var e in _events.ReadUnitTailAsync(UnitWorkload.UnitCode, snapshot.Position))
         {
-            _built.Apply(e);
+            _built.Apply(e.Event);
         }
 
         return _built.DossierCount;
@@ -95,7 +97,7 @@ public class RebuildBenchmarks
         _built = new UnitLedger(WorkingDayCalendar.Vietnam);
         await foreach (var e in _events.ReadUnitAsync(UnitWorkload.UnitCode))
         {
-            _built.Apply(e);
+            _built.Apply(e.Event);
         }
 
         return _built.DossierCount;

@@ -19,6 +19,7 @@ public sealed class GovPulseMetrics : IDisposable
         EventsDuplicate = _meter.CreateCounter<long>("govpulse.events.duplicate", "{event}", "Events received again and counted once");
         EventsRejected = _meter.CreateCounter<long>("govpulse.events.rejected", "{event}", "Lines rejected with a reason");
         EventsApplied = _meter.CreateCounter<long>("govpulse.events.applied", "{event}", "Events that changed a unit grain's state");
+        EventsQuarantined = _meter.CreateCounter<long>("govpulse.events.quarantined", "{event}", "Stored events a unit's ledger could not apply, set aside with their reason (GET /api/v1/admin/quarantine)");
         ActiveUnits = _meter.CreateUpDownCounter<long>("govpulse.grains.active", "{grain}", "Unit grains active on this node");
         PublicationLag = _meter.CreateHistogram<double>("govpulse.hourly.publication_lag", "s", "Seconds from the top of the hour to its publication");
         IngestOverloaded = _meter.CreateCounter<long>("govpulse.ingest.overloaded", "{batch}", "Ingest batches answered 503 because this node was overloaded (tag reason: batches, events, timeout)");
@@ -32,6 +33,8 @@ public sealed class GovPulseMetrics : IDisposable
     public Counter<long> EventsRejected { get; }
 
     public Counter<long> EventsApplied { get; }
+
+    public Counter<long> EventsQuarantined { get; }
 
     public UpDownCounter<long> ActiveUnits { get; }
 

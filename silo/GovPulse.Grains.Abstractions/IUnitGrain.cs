@@ -9,20 +9,32 @@ using Orleans.Concurrency;
 namespace GovPulse.Grains;
 
 /// <summary>
-/// One unit (commune, department, or the city's own desk), keyed by its code. Holds the unit's
-/// dossiers in memory and rebuilds them from ClickHouse on activation: its latest snapshot plus the
-/// events ingested after it.
+/// One unit (commune, department, or the city's own desk), keyed by its code, and the single writer
+/// of the unit's event log. Holds the unit's dossiers in memory and rebuilds them from ClickHouse on
+/// activation: its latest snapshot (at a log position) plus the events after that position.
 /// </summary>
 [Alias("govpulse.unit")]
 public interface IUnitGrain : IGrainWithStringKey
 {
-    /// <summary>Applies events already stored in ClickHouse. Re-applying an event changes nothing.</summary>
+    /// <summary>
+    /// Stores the unit's new events in its log (numbering them after the unit's last position) and
+    /// applies them; returns once they are stored. The caller sends only events not stored yet (the
+    /// ingest pipeline checks ids first); an empty array just wakes the unit. Throws when the events
+    /// may not be stored; then the unit rebuilds from its log on the next call.
+    /// </summary>
     /// <remarks>
     /// <see cref="UnitEvent"/> is an immutable record, so the events are passed as they are: without
     /// <c>[Immutable]</c> a call inside the silo deep-copies every event through the JSON codec.
     /// </remarks>
     [Alias("apply")]
     Task<ApplyResult> Apply([Immutable] ImmutableArray<UnitEvent> events);
+
+    /// <summary>
+    /// Applies events already stored in the unit's log again (an operator's replay of a time range):
+    /// the log is not written, and re-applying an event changes nothing.
+    /// </summary>
+    [Alias("reapply")]
+    Task<ApplyResult> Reapply([Immutable] ImmutableArray<UnitEvent> events);
 
     /// <summary>The unit's Decision 766 scorecard for the period, judged at min(now, end of period).</summary>
     [Alias("scorecard"), ReadOnly]
@@ -45,9 +57,12 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("check-clock")]
     Task CheckClock();
 
-    /// <summary>Saves a snapshot of the unit's ledger now (it also does so on its own, periodically); returns the position it covers.</summary>
+    /// <summary>
+    /// Saves a snapshot of the unit's ledger now (it also does so on its own, periodically); returns
+    /// the log position it holds. Throws, and rebuilds, when the log holds events this activation does not.
+    /// </summary>
     [Alias("save-snapshot")]
-    Task<DateTimeOffset> SaveSnapshot();
+    Task<long> SaveSnapshot();
 
     /// <summary>
     /// Rebuilds the unit from every stored event, ignoring snapshots (after a change to what events

@@ -17,6 +17,7 @@ public static class DomainRegistration
         services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(ScoringClock.System);
+        services.TryAddSingleton(UnitApplyProbe.None);
         services.AddMetrics();
         services.TryAddSingleton<GovPulseMetrics>();
         services.TryAddSingleton(sp =>

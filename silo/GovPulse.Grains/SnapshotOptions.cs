@@ -19,12 +19,4 @@ public sealed class SnapshotOptions
     /// <summary>Events a unit must have applied (or replayed) since its last snapshot before it saves another.</summary>
     [Range(1, int.MaxValue)]
     public int MinEvents { get; set; } = 1_000;
-
-    /// <summary>
-    /// How far behind the clock a snapshot's position is set: events stored up to this long before the
-    /// snapshot may still be on their way to the grain (an insert in flight, a node's clock a little
-    /// behind), so the snapshot claims only what is surely in it. Nodes' clocks must agree within it.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
-    public TimeSpan Margin { get; set; } = TimeSpan.FromMinutes(10);
 }

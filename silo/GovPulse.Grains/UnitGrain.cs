@@ -9,22 +9,31 @@ using GovPulse.Indicators.Scoring;
 using GovPulse.Indicators.Snapshots;
 using GovPulse.Indicators.Units;
 using GovPulse.Storage.ClickHouse;
+using GovPulse.Storage.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovPulse.Grains;
 
 /// <summary>
-/// A unit's live Decision 766 figures. State is rebuilt from ClickHouse on activation (the unit's
-/// latest snapshot, then the events ingested after the position it covers), so a node can die at
-/// any time without losing anything that was acknowledged. The grain saves a new snapshot when it
-/// has changed enough, on a timer and when its node shuts down.
-/// The unit also watches the clock: when an open dossier reaches its due time the figures
-/// change with no event, and the grain re-scores and pushes at that moment.
+/// A unit's live Decision 766 figures, and the single writer of the unit's event log. Apply numbers
+/// the unit's new events (positions 1, 2, 3…), stores them through the node's group commit, and
+/// only then applies them; state is rebuilt on activation from the unit's latest snapshot (at a log
+/// position, checked against the log) plus the events after that position, so no clock decides what
+/// a rebuild reads and a node can die at any time without losing anything that was acknowledged.
 /// </summary>
+/// <remarks>
+/// A step of Apply that fails after the events are stored breaks the activation: it deactivates and
+/// the next call rebuilds from the log, which holds the events, so nothing is left half done. A stored
+/// event the ledger cannot apply is quarantined (kept in the log, listed for admins, skipped by every
+/// rebuild) instead of stopping the unit. The unit also watches the clock: when an open dossier
+/// reaches its due time the figures change with no event, and the grain re-scores and pushes then.
+/// </remarks>
 public sealed partial class UnitGrain(
     IEventStore store,
+    IEventLogWriter log,
     IUnitSnapshotStore snapshots,
+    IQuarantineStore quarantine,
     IOptions<SnapshotOptions> snapshotOptions,
     TimeProvider storeTime,
     UnitDirectory units,
@@ -34,10 +43,14 @@ public sealed partial class UnitGrain(
     IScorecardPublisher publisher,
     ScoringClock clock,
     GovPulseMetrics metrics,
+    UnitApplyProbe probe,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
     /// <summary>The longest the scoring clock waits before the grain looks again at its next due time.</summary>
     private static readonly TimeSpan MaxClockWait = TimeSpan.FromDays(1);
+
+    /// <summary>Poison events one rebuild quarantines at most before it gives up (a log that bad needs a person).</summary>
+    private const int MaxQuarantinedPerRebuild = 100;
 
     private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
     private UnitLedger _ledger = new(calendar);
@@ -47,14 +60,26 @@ public sealed partial class UnitGrain(
     /// (positions are assigned by this grain, the unit's single writer; 0 before any).
     /// Scorecards and city reports carry it as their version.
     /// </summary>
-    private long _position = LogStart;
+    private long _position;
 
-    /// <summary>The position before the first event of a log.</summary>
-    private const long LogStart = 0;
-    private DateTimeOffset? _rebuiltFrom;
+    /// <summary>The position of the snapshot this ledger started from or last saved; -1 when none (the whole log was read).</summary>
+    private long _basePosition = -1;
+
+    /// <summary>Distinct events the log holds at or below <see cref="_basePosition"/>, as that snapshot recorded.</summary>
+    private long _baseEvents;
+
+    /// <summary>Distinct events read or appended after <see cref="_basePosition"/>: what the log must hold there for a snapshot to be saved.</summary>
+    private long _eventsAfterBase;
+
+    private HashSet<string> _quarantined = new(StringComparer.Ordinal);
+
+    /// <summary>A step failed after the log changed: this activation no longer matches the log and is deactivating.</summary>
+    private bool _broken;
+
+    private long? _rebuiltFrom;
     private int _replayed;
     private long _rebuildMilliseconds;
-    private DateTimeOffset? _lastSnapshot;
+    private long? _lastSnapshot;
     private int _sinceSnapshot;
     private readonly LivePushThrottle _throttle = new(LivePushThrottle.OncePerSecond);
     private Unit _unit = null!;
@@ -68,20 +93,7 @@ public sealed partial class UnitGrain(
         var code = this.GetPrimaryKeyString();
         _unit = units.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not a known unit.");
         _level = UnitEvaluation.LevelOf(_unit.Kind);
-        var started = storeTime.GetTimestamp();
-        var snapshot = await LoadSnapshotAsync(code, cancellationToken);
-        var events = snapshot is { } position
-            ? store.ReadUnitTailAsync(code, position, cancellationToken)
-            : store.ReadUnitAsync(code, cancellationToken);
-        await foreach (var e in events)
-        {
-            _ledger.Apply(e);
-            _replayed++;
-        }
-
-        _rebuiltFrom = snapshot;
-        _sinceSnapshot = _replayed;
-        _rebuildMilliseconds = (long)storeTime.GetElapsedTime(started).TotalMilliseconds;
+        await RebuildAsync(fromSnapshot: _snapshots.Enabled, cancellationToken);
         WatchNextDue();
         if (_snapshots.Enabled)
         {
@@ -91,7 +103,12 @@ public sealed partial class UnitGrain(
         }
 
         metrics.ActiveUnits.Add(1);
-        LogRebuilt(code, _replayed, _ledger.DossierCount, snapshot, _rebuildMilliseconds);
+        if (_replayed > 0)
+        {
+            // The log held events beyond the snapshot: the city and viewers may not have seen them
+            // (a previous activation may have broken before telling them).
+            await ChangedAsync();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -105,29 +122,20 @@ public sealed partial class UnitGrain(
         }
     }
 
-    public async Task<DateTimeOffset> SaveSnapshot()
+    public async Task<long> SaveSnapshot()
     {
-        await SaveSnapshotAsync(CancellationToken.None);
-        return _lastSnapshot!.Value;
+        if (!await SaveSnapshotAsync(CancellationToken.None))
+        {
+            throw new InvalidOperationException($"Unit {_unit.Code} did not save a snapshot: its log holds events this activation does not; the next call rebuilds it.");
+        }
+
+        return _position;
     }
 
     public async Task<UnitStatus> Rebuild()
     {
-        var started = storeTime.GetTimestamp();
-        var ledger = new UnitLedger(calendar);
-        var replayed = 0;
-        await foreach (var e in store.ReadUnitAsync(_unit.Code))
-        {
-            ledger.Apply(e);
-            replayed++;
-        }
-
-        _ledger = ledger;
-        _rebuiltFrom = null;
-        _replayed = replayed;
-        _sinceSnapshot = replayed;
-        _rebuildMilliseconds = (long)storeTime.GetElapsedTime(started).TotalMilliseconds;
-        LogRebuilt(_unit.Code, replayed, ledger.DossierCount, null, _rebuildMilliseconds);
+        ThrowIfBroken();
+        await RebuildAsync(fromSnapshot: false, CancellationToken.None);
         if (_snapshots.Enabled)
         {
             await SaveSnapshotAsync(CancellationToken.None);
@@ -139,27 +147,98 @@ public sealed partial class UnitGrain(
     }
 
     public Task<UnitStatus> GetStatus() => Task.FromResult(new UnitStatus(
-        _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot, _position));
+        _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot,
+        _position, _quarantined.Count));
 
-    /// <summary>The ledger from the unit's latest snapshot, and the position it covers; null (and an empty ledger) without a usable one.</summary>
-    private async Task<DateTimeOffset?> LoadSnapshotAsync(string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the ledger from the log: the latest usable snapshot (or nothing) plus every event after
+    /// its position, in position order, skipping quarantined events. An event the ledger cannot apply
+    /// is quarantined and the rebuild starts again without it, so the ledger never holds half an event.
+    /// </summary>
+    private async Task RebuildAsync(bool fromSnapshot, CancellationToken cancellationToken)
     {
-        if (!_snapshots.Enabled || await snapshots.FindLatestAsync(code, UnitLedger.SnapshotFormat, cancellationToken) is not { } snapshot)
+        var code = _unit.Code;
+        var started = storeTime.GetTimestamp();
+        _quarantined = new HashSet<string>(await quarantine.ReadIdsAsync(code, cancellationToken), StringComparer.Ordinal);
+        for (var attempt = 0; ; attempt++)
         {
-            return null;
+            var (ledger, basePosition, baseEvents) = fromSnapshot ? await LoadSnapshotAsync(code, cancellationToken) : (new UnitLedger(calendar), -1, 0);
+            var position = Math.Max(basePosition, 0);
+            var read = 0;
+            LoggedEvent? poison = null;
+            Exception? failure = null;
+            await foreach (var logged in store.ReadUnitTailAsync(code, basePosition, cancellationToken))
+            {
+                read++;
+                position = Math.Max(position, logged.Position);
+                if (_quarantined.Contains(logged.Event.EventId))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    ledger.Apply(logged.Event);
+                }
+#pragma warning disable CA1031 // Whatever the ledger throws, the event is set aside with its reason and the unit goes on.
+                catch (Exception ex) when (attempt < MaxQuarantinedPerRebuild)
+#pragma warning restore CA1031
+                {
+                    poison = logged;
+                    failure = ex;
+                    break;
+                }
+            }
+
+            if (poison is { } bad)
+            {
+                await QuarantineAsync(bad, failure!);
+                continue;
+            }
+
+            _ledger = ledger;
+            _position = position;
+            _basePosition = basePosition;
+            _baseEvents = baseEvents;
+            _eventsAfterBase = read;
+            _rebuiltFrom = basePosition >= 0 ? basePosition : null;
+            _replayed = read;
+            _sinceSnapshot = read;
+            _rebuildMilliseconds = (long)storeTime.GetElapsedTime(started).TotalMilliseconds;
+            LogRebuilt(code, read, _ledger.DossierCount, _rebuiltFrom, _position, _rebuildMilliseconds);
+            return;
+        }
+    }
+
+    /// <summary>
+    /// The ledger from the unit's latest snapshot, its position and the events the log held up to it;
+    /// an empty ledger at -1 without a usable one. A snapshot is used only while the log still holds
+    /// exactly the events it counted at or below its position: a duplicate activation's events there
+    /// would be missing from it, so it is passed over and the whole log is read.
+    /// </summary>
+    private async Task<(UnitLedger Ledger, long Position, long Events)> LoadSnapshotAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await snapshots.FindLatestAsync(code, UnitLedger.SnapshotFormat, cancellationToken) is not { } snapshot)
+        {
+            return (new UnitLedger(calendar), -1, 0);
+        }
+
+        var held = await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken);
+        if (held != snapshot.Events)
+        {
+            LogSnapshotStale(code, snapshot.Position, snapshot.Events, held);
+            return (new UnitLedger(calendar), -1, 0);
         }
 
         try
         {
             using var state = new MemoryStream(snapshot.State.ToArray(), writable: false);
-            _ledger = UnitLedger.FromSnapshot(state, calendar);
-            return snapshot.CoversUntil;
+            return (UnitLedger.FromSnapshot(state, calendar), snapshot.Position, snapshot.Events);
         }
         catch (SnapshotFormatException ex)
         {
-            LogSnapshotUnreadable(ex, code, snapshot.CoversUntil);
-            _ledger = new UnitLedger(calendar);
-            return null;
+            LogSnapshotUnreadable(ex, code, snapshot.Position);
+            return (new UnitLedger(calendar), -1, 0);
         }
     }
 
@@ -182,43 +261,158 @@ public sealed partial class UnitGrain(
         }
     }
 
-    private async Task SaveSnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the ledger at its position, if this activation is the unit's current writer: the log must
+    /// end at this grain's position and hold exactly the events it read or appended since its base.
+    /// Otherwise another activation has written (a membership change): nothing is saved and this one
+    /// deactivates, so the next call rebuilds from the log. Returns whether it saved.
+    /// </summary>
+    private async Task<bool> SaveSnapshotAsync(CancellationToken cancellationToken)
     {
-        // The position is taken before the state: every event stored before it has reached this
-        // ledger, either read on activation or applied since (events are stored before they are applied).
-        var now = storeTime.GetUtcNow();
-        var covers = DateTimeOffset.FromUnixTimeMilliseconds((now - _snapshots.Margin).ToUnixTimeMilliseconds()); // ClickHouse keeps milliseconds
+        if (_broken)
+        {
+            return false;
+        }
+
+        var check = await store.CheckLogAsync(_unit.Code, _basePosition, cancellationToken);
+        if (check.LastPosition != _position || check.EventsAfter != _eventsAfterBase)
+        {
+            LogNotTheWriter(_unit.Code, _position, _eventsAfterBase, check.LastPosition, check.EventsAfter);
+            Break();
+            return false;
+        }
+
+        var events = _baseEvents + _eventsAfterBase;
         using var state = new MemoryStream();
         _ledger.WriteSnapshot(state);
         var changes = _sinceSnapshot;
         await snapshots.SaveAsync(
-            new UnitSnapshot(_unit.Code, UnitLedger.SnapshotFormat, covers, now, _ledger.DossierCount, _ledger.PetitionCount, state.ToArray()),
+            new UnitSnapshot(_unit.Code, UnitLedger.SnapshotFormat, _position, events, storeTime.GetUtcNow(), _ledger.DossierCount, _ledger.PetitionCount, state.ToArray()),
             cancellationToken);
-        _lastSnapshot = covers;
+        _basePosition = _position;
+        _baseEvents = events;
+        _eventsAfterBase = 0;
+        _lastSnapshot = _position;
         _sinceSnapshot -= changes;
-        LogSnapshotSaved(_unit.Code, _ledger.DossierCount, state.Length, covers);
+        LogSnapshotSaved(_unit.Code, _ledger.DossierCount, state.Length, _position);
+        return true;
     }
 
     public async Task<ApplyResult> Apply(ImmutableArray<UnitEvent> events)
     {
-        var changed = 0;
-        foreach (var e in events)
+        ThrowIfBroken();
+        var mine = events.Where(e => e.UnitCode == _unit.Code).ToList();
+        if (mine.Count == 0)
         {
-            if (e.UnitCode == _unit.Code && _ledger.Apply(e))
-            {
-                changed++;
-            }
+            return new ApplyResult(0, events.Length);
         }
 
+        var logged = LoggedEvent.After(_position, mine);
+        try
+        {
+            await log.AppendAsync(logged);
+        }
+        catch
+        {
+            // Some of them may have been stored anyway: only a rebuild knows what the log holds now.
+            Break();
+            throw;
+        }
+
+        _position += logged.Count;
+        _eventsAfterBase += logged.Count;
+        try
+        {
+            probe.Reached(UnitApplyStep.Stored, _unit.Code);
+            var changed = 0;
+            foreach (var entry in logged)
+            {
+                bool change;
+                try
+                {
+                    change = _ledger.Apply(entry.Event);
+                }
+#pragma warning disable CA1031 // The event is stored; it is set aside with its reason, and the next activation applies the rest.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    await QuarantineAsync(entry, ex);
+                    Break();
+                    return new ApplyResult(changed, events.Length - changed);
+                }
+
+                changed += change ? 1 : 0;
+            }
+
+            probe.Reached(UnitApplyStep.Applied, _unit.Code);
+            if (changed > 0)
+            {
+                _sinceSnapshot += changed;
+                metrics.EventsApplied.Add(changed);
+            }
+
+            probe.Reached(UnitApplyStep.Counted, _unit.Code);
+            if (changed > 0)
+            {
+                await ChangedAsync();
+            }
+
+            probe.Reached(UnitApplyStep.Published, _unit.Code);
+            WatchNextDue();
+            probe.Reached(UnitApplyStep.Watched, _unit.Code);
+            return new ApplyResult(changed, events.Length - changed);
+        }
+        catch
+        {
+            Break();
+            throw;
+        }
+    }
+
+    public async Task<ApplyResult> Reapply(ImmutableArray<UnitEvent> events)
+    {
+        ThrowIfBroken();
+        var changed = events.Count(e => e.UnitCode == _unit.Code && !_quarantined.Contains(e.EventId) && _ledger.Apply(e));
         if (changed > 0)
         {
-            _sinceSnapshot += changed;
-            metrics.EventsApplied.Add(changed);
             await ChangedAsync();
             WatchNextDue();
         }
 
         return new ApplyResult(changed, events.Length - changed);
+    }
+
+    private async Task QuarantineAsync(LoggedEvent entry, Exception failure)
+    {
+        var reason = $"{failure.GetType().Name}: {failure.Message}";
+        await quarantine.AddAsync(new QuarantinedEvent(_unit.Code, entry.Event.EventId, entry.Position, reason, entry.Event, storeTime.GetUtcNow()));
+        _quarantined.Add(entry.Event.EventId);
+        metrics.EventsQuarantined.Add(1);
+        LogQuarantined(_unit.Code, LogText.Escape(entry.Event.EventId), entry.Position, LogText.Escape(reason));
+    }
+
+    /// <summary>This activation no longer matches the log: it stops working and deactivates; the next call rebuilds.</summary>
+    private void Break()
+    {
+        if (_broken)
+        {
+            return;
+        }
+
+        _broken = true;
+        _dueTimer?.Dispose();
+        _dueTimer = null;
+        _delayedPush?.Dispose();
+        LogBroken(_unit.Code, _position);
+        this.DeactivateOnIdle();
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (_broken)
+        {
+            throw new InvalidOperationException($"Unit {_unit.Code} is rebuilding after a failure; send the request again.");
+        }
     }
 
     public Task<Scorecard> GetScorecard(Period period) => Task.FromResult(ScorecardFor(period));
@@ -312,17 +506,29 @@ public sealed partial class UnitGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} rebuilt from {Events} events ({Dossiers} dossiers) after the snapshot covering {Snapshot} in {Milliseconds} ms")]
-    private partial void LogRebuilt(string unit, int events, int dossiers, DateTimeOffset? snapshot, long milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} rebuilt from {Events} events ({Dossiers} dossiers) after the snapshot at position {Snapshot}, now at position {Position}, in {Milliseconds} ms")]
+    private partial void LogRebuilt(string unit, int events, int dossiers, long? snapshot, long position, long milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} saved a snapshot of {Dossiers} dossiers ({Bytes} bytes) covering {CoversUntil}")]
-    private partial void LogSnapshotSaved(string unit, int dossiers, long bytes, DateTimeOffset coversUntil);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} saved a snapshot of {Dossiers} dossiers ({Bytes} bytes) at position {Position}")]
+    private partial void LogSnapshotSaved(string unit, int dossiers, long bytes, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} could not save its snapshot; it will try again")]
     private partial void LogSnapshotFailed(Exception exception, string unit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} ignored its snapshot covering {CoversUntil}, which cannot be read, and replayed every event")]
-    private partial void LogSnapshotUnreadable(Exception exception, string unit, DateTimeOffset coversUntil);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} ignored its snapshot at position {Position}, which cannot be read, and replayed every event")]
+    private partial void LogSnapshotUnreadable(Exception exception, string unit, long position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} passed over its snapshot at position {Position}: it counted {Counted} events there, the log holds {Held} (another activation wrote); it replayed every event")]
+    private partial void LogSnapshotStale(string unit, long position, long counted, long held);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} is not its log's only writer: it holds up to position {Position} ({Events} events since its base), the log ends at {LogPosition} ({LogEvents}); it saves nothing and rebuilds")]
+    private partial void LogNotTheWriter(string unit, long position, long events, long logPosition, long logEvents);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unit {Unit} quarantined event {EventId} at position {Position}: {Reason}")]
+    private partial void LogQuarantined(string unit, string eventId, long position, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} (at position {Position}) failed part way through a change and deactivates; its next call rebuilds from the log")]
+    private partial void LogBroken(string unit, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live push of unit {Unit} failed")]
     private partial void LogPushFailed(Exception exception, string unit);

@@ -17,6 +17,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IEventStore, EventStore>();
         builder.Services.AddSingleton<IIndicatorHistoryStore, IndicatorHistoryStore>();
         builder.Services.AddSingleton<IUnitSnapshotStore, UnitSnapshotStore>();
+        builder.Services.AddSingleton<IQuarantineStore, QuarantineStore>();
+        builder.Services.TryAddSingleton<IEventLogWriter>(sp => new GroupCommitEventLogWriter(sp.GetRequiredService<IEventStore>()));
         builder.Services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         builder.Services.AddSingleton<IUserStore, UserStore>();
         // Registered before the silo, so ClickHouse is up and migrated before grains activate.

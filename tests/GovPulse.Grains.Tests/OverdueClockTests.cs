@@ -69,8 +69,6 @@ public sealed class OverdueClockTests : IAsyncLifetime
     public async Task A_dossier_turns_overdue_at_its_due_instant_and_the_subscribed_client_gets_the_new_scorecard()
     {
         var received = Events.Received(Unit, "clock-1", Monday) with { DueAt = Due };
-        var store = _cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.ClickHouse.IEventStore>();
-        await store.AppendAsync([received]);
         await _cluster.Client.GetGrain<IUnitGrain>(Unit).Apply([received]);
 
         var pushed = Channel.CreateUnbounded<Scorecard>();
@@ -101,8 +99,6 @@ public sealed class OverdueClockTests : IAsyncLifetime
         // 60 days (13 November): beyond the ~49.7 days a .NET timer can wait in one go.
         var farDue = Monday.AddDays(60);
         var received = Events.Received(Unit, "clock-far", Monday) with { DueAt = farDue };
-        var store = _cluster.Silos[0].ServiceProvider.GetRequiredService<Storage.ClickHouse.IEventStore>();
-        await store.AppendAsync([received]);
         var grain = _cluster.Client.GetGrain<IUnitGrain>(Unit);
         var applied = await grain.Apply([received]);
 

@@ -118,7 +118,6 @@ public sealed class UnitGrainTests(UnitClusterFixture fixture) : IClassFixture<U
 
     private async Task StoreAndApply(string unit, IReadOnlyList<UnitEvent> events)
     {
-        await fixture.Store.AppendAsync(events);
         await fixture.Cluster.Client.GetGrain<IUnitGrain>(unit).Apply(events.ToImmutableArray());
     }
 }

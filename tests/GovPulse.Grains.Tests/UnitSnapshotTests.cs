@@ -60,7 +60,7 @@ public sealed class UnitSnapshotTests(SnapshotClusterFixture fixture) : IClassFi
         await StoreAndApply(grain, events);
         var live = await ScorecardsOf(grain);
         var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IUnitSnapshotStore>();
-        await store.SaveAsync(new UnitSnapshot(unit, UnitLedger.SnapshotFormat, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, 60, 0, new byte[] { 42, 0, 7, 1, 9 }));
+        await store.SaveAsync(new UnitSnapshot(unit, UnitLedger.SnapshotFormat, events.Count, events.Count, DateTimeOffset.UtcNow, 60, 0, new byte[] { 42, 0, 7, 1, 9 }));
 
         await Reactivate(grain);
         var status = await grain.GetStatus();
@@ -78,7 +78,7 @@ public sealed class UnitSnapshotTests(SnapshotClusterFixture fixture) : IClassFi
         var events = Dossiers(unit, new Random(3), 40).ToList();
         await StoreAndApply(grain, events[..20]);
         await grain.SaveSnapshot();
-        await fixture.Store.AppendAsync(events[20..]); // stored, but never delivered to the grain
+        await fixture.Store.AppendAsync(LoggedEvent.After(20, events[20..])); // stored, but never delivered to this grain (another writer)
         var partial = await ScorecardsOf(grain);
 
         var status = await grain.Rebuild();
@@ -93,11 +93,9 @@ public sealed class UnitSnapshotTests(SnapshotClusterFixture fixture) : IClassFi
         (await ScorecardsOf(grain)).Should().BeEquivalentTo(rebuilt, o => o.WithStrictOrdering());
     }
 
-    private async Task StoreAndApply(IUnitGrain grain, IReadOnlyList<UnitEvent> events)
-    {
-        await fixture.Store.AppendAsync(events);
+    /// <summary>The unit grain stores the events in its log and applies them.</summary>
+    private static async Task StoreAndApply(IUnitGrain grain, IReadOnlyList<UnitEvent> events) =>
         await grain.Apply(events.ToImmutableArray());
-    }
 
     private async Task Reactivate(IUnitGrain grain)
     {
@@ -109,7 +107,7 @@ public sealed class UnitSnapshotTests(SnapshotClusterFixture fixture) : IClassFi
     {
         var database = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ClickHouseDatabase>();
         var client = await database.GetClientAsync();
-        await client.ExecuteNonQueryAsync("TRUNCATE TABLE unit_snapshots");
+        await client.ExecuteNonQueryAsync("TRUNCATE TABLE unit_log_snapshots");
     }
 
     private static async Task<List<Scorecard>> ScorecardsOf(IUnitGrain grain)

@@ -12,15 +12,18 @@ namespace GovPulse.Ingest.Pipeline;
 
 /// <summary>
 /// The one path every event takes, from the HTTP API and from the simulator alike: check units,
-/// drop repeats, store in ClickHouse, and only then hand the events to their unit grains.
-/// An event is acknowledged only once it is stored, so a crash after the answer loses nothing.
+/// drop repeats, and hand each unit's new events to its unit grain, the single writer of the unit's
+/// log, which stores them (numbered by position) and then applies them. An event is acknowledged
+/// only once it is stored, so a crash after the answer loses nothing.
 /// </summary>
 /// <remarks>
 /// One event id, one event (api-v1 §1): an id already stored is a duplicate when the event is the
 /// same (compared as read: <see cref="UnitEvent"/> is a record, and a time is its instant) and is
 /// refused on its line when it is not; the stored event stands. <see cref="EventIdClaims"/> extends
-/// this to batches running at the same time on this node. <see cref="IngestGate"/> bounds what is in
-/// flight and how long a batch may take.
+/// this to batches running at the same time on this node: a batch holds its ids until its unit
+/// grains have really stored them (or failed), even when its client has given up, so a retry with
+/// the same id always meets the first event. <see cref="IngestGate"/> bounds what is in flight and
+/// how long a batch may take.
 /// </remarks>
 public sealed partial class EventIngestor(
     IEventStore store,
@@ -31,6 +34,9 @@ public sealed partial class EventIngestor(
     GovPulseMetrics metrics,
     ILogger<EventIngestor> logger)
 {
+    /// <summary>How long a client waits before sending a batch again whose units could not store it.</summary>
+    private static readonly TimeSpan NotStoredRetryAfter = TimeSpan.FromSeconds(2);
+
     /// <exception cref="IngestOverloadedException">The node is overloaded (too many events in flight, or the batch took too long); send the batch again later.</exception>
     public Task<IngestResult> IngestAsync(ParsedBatch batch, CancellationToken cancellationToken = default)
     {
@@ -82,12 +88,6 @@ public sealed partial class EventIngestor(
             LogReusedId(LogText.Escape(line.Event.EventId), LogText.Escape(line.Event.UnitCode), differs);
         }
 
-        // Already-stored events are applied again too: grains ignore what they have, and a client
-        // retrying after a failure between store and apply still gets its events into the figures.
-        await Task.WhenAll(outcome.Accepted.Concat(outcome.Known)
-            .GroupBy(e => e.UnitCode, StringComparer.Ordinal)
-            .Select(g => grains.GetGrain<IUnitGrain>(g.Key).Apply(g.ToImmutableArray())));
-
         metrics.EventsIngested.Add(outcome.Accepted.Count);
         metrics.EventsDuplicate.Add(duplicates);
         metrics.EventsRejected.Add(rejected.Count);
@@ -95,9 +95,9 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>
-    /// Stores the events whose ids are not stored yet, one query and one insert per round. The ids
-    /// a concurrent batch on this node holds wait for it to let go and go in the next round, where
-    /// they meet its events in ClickHouse; a batch lets go of its own ids before it waits, so two
+    /// Stores the events whose ids are not stored yet, one query and one call per unit grain per round.
+    /// The ids a concurrent batch on this node holds wait for it to let go and go in the next round,
+    /// where they meet its events in ClickHouse; a batch lets go of its own ids before it waits, so two
     /// batches never wait for each other.
     /// </summary>
     private async Task<StoreOutcome> StoreAsync(List<ParsedLine> lines, CancellationToken cancellationToken)
@@ -113,6 +113,7 @@ public sealed partial class EventIngestor(
                 {
                     var stored = await store.FindStoredAsync(claim.Ids, cancellationToken);
                     var fresh = new List<UnitEvent>();
+                    var woken = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var line in todo.Where(l => claim.Ids.Contains(l.Event.EventId)))
                     {
                         if (!stored.TryGetValue(line.Event.EventId, out var before))
@@ -122,6 +123,7 @@ public sealed partial class EventIngestor(
                         else if (before == line.Event)
                         {
                             outcome.Known.Add(before);
+                            woken.Add(before.UnitCode);
                         }
                         else
                         {
@@ -129,7 +131,8 @@ public sealed partial class EventIngestor(
                         }
                     }
 
-                    await store.AppendAsync(fresh, cancellationToken);
+                    // Not cancellable: the ids stay claimed until the grains have stored them or failed.
+                    await AppendAsync(fresh, woken);
                     outcome.Accepted.AddRange(fresh);
                 }
 
@@ -144,6 +147,33 @@ public sealed partial class EventIngestor(
 
         return outcome;
     }
+
+    /// <summary>
+    /// Hands each unit its new events. A unit whose events of this batch were all stored before is
+    /// called with none: it wakes, and if an earlier attempt failed part way, rebuilds from its log.
+    /// </summary>
+    private async Task AppendAsync(List<UnitEvent> fresh, HashSet<string> woken)
+    {
+        var byUnit = fresh.GroupBy(e => e.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        foreach (var unit in woken)
+        {
+            byUnit.TryAdd(unit, []);
+        }
+
+        var calls = byUnit.Select(u => grains.GetGrain<IUnitGrain>(u.Key).Apply(u.Value)).ToList();
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (Exception ex) when (ex is not IngestOverloadedException)
+        {
+            LogNotStored(ex, calls.Count(c => c.IsFaulted), calls.Count);
+            throw new IngestOverloadedException(IngestRefusal.NotStored(NotStoredRetryAfter));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} of {Units} units could not store or apply their events of a batch; it is answered 503")]
+    private partial void LogNotStored(Exception exception, int failed, int units);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused event {EventId} for unit {UnitCode}: its id was already stored with different content ({Fields})")]
     private partial void LogReusedId(string eventId, string unitCode, string fields);

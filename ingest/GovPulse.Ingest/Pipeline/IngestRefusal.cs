@@ -7,7 +7,7 @@ namespace GovPulse.Ingest.Pipeline;
 /// operator can act on. Sending the same batch again after <see cref="RetryAfter"/> loses nothing:
 /// what was stored meanwhile counts as duplicates.
 /// </summary>
-/// <param name="Reason"><c>batches</c>, <c>events</c> or <c>timeout</c> (the metric's tag).</param>
+/// <param name="Reason"><c>batches</c>, <c>events</c>, <c>timeout</c> or <c>store</c> (the metric's tag).</param>
 /// <param name="Setting">The setting whose limit was reached.</param>
 /// <param name="RetryAfter">How long to wait before sending again, whole seconds.</param>
 /// <param name="Detail">The problem body's <c>detail</c>.</param>
@@ -36,6 +36,13 @@ public sealed record IngestRefusal(string Reason, string Setting, TimeSpan Retry
         retryAfter,
         $"Storing and applying this batch took longer than {Seconds(timeout)}, the limit set by GovPulse:Ingest:BatchTimeout. "
         + $"Part of it may be stored; send the same batch again after {Seconds(retryAfter)} (Retry-After): what is already stored counts as duplicates.");
+
+    internal static IngestRefusal NotStored(TimeSpan retryAfter) => new(
+        "store",
+        "GovPulse:ClickHouse",
+        retryAfter,
+        "Some units could not store or apply their events (the event log did not answer, or a unit is rebuilding after a failure). "
+        + $"Part of the batch may be stored; send the same batch again after {Seconds(retryAfter)} (Retry-After): what is already stored counts as duplicates.");
 
     private static string Seconds(TimeSpan t) =>
         t == TimeSpan.FromSeconds(1) ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.###} seconds");

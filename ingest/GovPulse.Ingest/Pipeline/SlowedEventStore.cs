@@ -19,7 +19,7 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
     public Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default) =>
         store.FindStoredAsync(eventIds, cancellationToken);
 
-    public async Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count > 0)
@@ -30,14 +30,20 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
         await store.AppendAsync(events, cancellationToken);
     }
 
-    public IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<LoggedEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>
         store.ReadUnitAsync(unitCode, cancellationToken);
 
     public IAsyncEnumerable<UnitEvent> ReadUnitRangeAsync(string unitCode, DateTimeOffset occurredFrom, DateTimeOffset occurredUntil, CancellationToken cancellationToken = default) =>
         store.ReadUnitRangeAsync(unitCode, occurredFrom, occurredUntil, cancellationToken);
 
-    public IAsyncEnumerable<UnitEvent> ReadUnitTailAsync(string unitCode, DateTimeOffset ingestedAfter, CancellationToken cancellationToken = default) =>
-        store.ReadUnitTailAsync(unitCode, ingestedAfter, cancellationToken);
+    public IAsyncEnumerable<LoggedEvent> ReadUnitTailAsync(string unitCode, long afterPosition, CancellationToken cancellationToken = default) =>
+        store.ReadUnitTailAsync(unitCode, afterPosition, cancellationToken);
+
+    public Task<LogCheck> CheckLogAsync(string unitCode, long afterPosition, CancellationToken cancellationToken = default) =>
+        store.CheckLogAsync(unitCode, afterPosition, cancellationToken);
+
+    public Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default) =>
+        store.CountEventsUpToAsync(unitCode, position, cancellationToken);
 
     /// <summary>
     /// Wraps the registered <see cref="IEventStore"/> when <see cref="DelaySetting"/> is set (a

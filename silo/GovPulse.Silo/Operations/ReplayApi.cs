@@ -53,14 +53,14 @@ public static class ReplayApi
             events++;
             if (batch.Count == Batch)
             {
-                changed += (await grain.Apply(batch.ToImmutableArray())).Changed;
+                changed += (await grain.Reapply(batch.ToImmutableArray())).Changed;
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            changed += (await grain.Apply(batch.ToImmutableArray())).Changed;
+            changed += (await grain.Reapply(batch.ToImmutableArray())).Changed;
         }
 
         return TypedResults.Ok(new ReplayResult(code, events, changed, Rebuilt: false));

@@ -21,7 +21,7 @@ public sealed class EventStore : IEventStore
     /// <summary>The latest time the tables hold exactly: the last millisecond of 2299 in the column's zone (see <see cref="EarliestTime"/>).</summary>
     public static readonly DateTimeOffset LatestTime = new(2299, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(7));
 
-    private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload"];
+    private static readonly string[] Columns = ["event_id", "unit_code", "type", "subject_id", "occurred_at", "ingested_at", "payload", "position"];
 
     private static readonly string[] KeyColumns = ["event_id", "unit_code", "occurred_at"];
 
@@ -141,7 +141,7 @@ public sealed class EventStore : IEventStore
     /// the two leaves an id without its event, which <see cref="FindStoredAsync"/> treats as not
     /// stored, never an event the duplicate check cannot find.
     /// </remarks>
-    public async Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
         {
@@ -153,16 +153,18 @@ public sealed class EventStore : IEventStore
             StartLoadingStoredIds();
             foreach (var e in events)
             {
-                _storedIds.Add(e.EventId);
+                _storedIds.Add(e.Event.EventId);
             }
         }
 
         var client = await _database.GetClientAsync();
+        // ingested_at is for people reading the table; nothing orders or selects by it.
         var ingestedAt = _time.GetUtcNow().UtcDateTime;
-        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(e => new object[] { e.EventId, e.UnitCode, e.OccurredAt.UtcDateTime }), _database.InsertOptions, cancellationToken);
-        var rows = events.Select(e => new object[]
+        await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(l => new object[] { l.Event.EventId, l.Event.UnitCode, l.Event.OccurredAt.UtcDateTime }), _database.InsertOptions, cancellationToken);
+        var rows = events.Select(l => new object[]
         {
-            e.EventId, e.UnitCode, e.Type.ToString(), e.SubjectId, e.OccurredAt.UtcDateTime, ingestedAt, StoredEventJson.Serialize(e),
+            l.Event.EventId, l.Event.UnitCode, l.Event.Type.ToString(), l.Event.SubjectId, l.Event.OccurredAt.UtcDateTime, ingestedAt,
+            StoredEventJson.Serialize(l.Event), checked((ulong)l.Position),
         });
         await client.InsertBinaryAsync("events", Columns, rows, _database.InsertOptions, cancellationToken);
     }
@@ -233,31 +235,45 @@ public sealed class EventStore : IEventStore
         _storedIds!.MarkComplete();
     }
 
-    public IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>
-        ReadAsync(unitCode, long.MinValue, long.MinValue, long.MaxValue, cancellationToken);
+    public IAsyncEnumerable<LoggedEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default) =>
+        ReadUnitTailAsync(unitCode, -1, cancellationToken);
 
-    public IAsyncEnumerable<UnitEvent> ReadUnitTailAsync(string unitCode, DateTimeOffset ingestedAfter, CancellationToken cancellationToken = default) =>
-        ReadAsync(unitCode, ingestedAfter.ToUnixTimeMilliseconds(), long.MinValue, long.MaxValue, cancellationToken);
-
-    public IAsyncEnumerable<UnitEvent> ReadUnitRangeAsync(string unitCode, DateTimeOffset occurredFrom, DateTimeOffset occurredUntil, CancellationToken cancellationToken = default) =>
-        ReadAsync(unitCode, long.MinValue, occurredFrom.ToUnixTimeMilliseconds(), occurredUntil.ToUnixTimeMilliseconds(), cancellationToken);
-
-    /// <summary>The unit's events ingested at or after <paramref name="ingestedFrom"/> that occurred in [occurredFrom, occurredTo) (Unix milliseconds).</summary>
-    private async IAsyncEnumerable<UnitEvent> ReadAsync(
-        string unitCode, long ingestedFrom, long occurredFrom, long occurredTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LoggedEvent> ReadUnitTailAsync(
+        string unitCode, long afterPosition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var client = await _database.GetClientAsync();
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("unit", unitCode);
-        parameters.AddParameter("ingested", ingestedFrom);
-        parameters.AddParameter("from", occurredFrom);
-        parameters.AddParameter("to", occurredTo);
-        // LIMIT 1 BY: re-delivered events that have not merged away yet are read once.
+        parameters.AddParameter("after", afterPosition);
+        // LIMIT 1 BY: an event stored twice (two nodes racing with one id) is read once, at its first position.
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT position, payload FROM events
+            WHERE unit_code = {unit:String} AND toInt64(position) > {after:Int64}
+            ORDER BY position, event_id
+            LIMIT 1 BY event_id
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new LoggedEvent(Number(reader.GetValue(0)), StoredEventJson.Deserialize(reader.GetString(1)));
+        }
+    }
+
+    public async IAsyncEnumerable<UnitEvent> ReadUnitRangeAsync(
+        string unitCode, DateTimeOffset occurredFrom, DateTimeOffset occurredUntil, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("from", occurredFrom.ToUnixTimeMilliseconds());
+        parameters.AddParameter("to", occurredUntil.ToUnixTimeMilliseconds());
         using var reader = await client.ExecuteReaderAsync(
             """
             SELECT payload FROM events
             WHERE unit_code = {unit:String}
-              AND toUnixTimestamp64Milli(ingested_at) >= {ingested:Int64}
               AND toUnixTimestamp64Milli(occurred_at) >= {from:Int64} AND toUnixTimestamp64Milli(occurred_at) < {to:Int64}
             ORDER BY occurred_at, event_id
             LIMIT 1 BY event_id
@@ -270,4 +286,36 @@ public sealed class EventStore : IEventStore
             yield return StoredEventJson.Deserialize(reader.GetString(0));
         }
     }
+
+    public async Task<LogCheck> CheckLogAsync(string unitCode, long afterPosition, CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("after", afterPosition);
+        using var reader = await client.ExecuteReaderAsync(
+            "SELECT max(position), uniqExactIf(event_id, toInt64(position) > {after:Int64}) FROM events WHERE unit_code = {unit:String}",
+            parameters,
+            null,
+            cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LogCheck(Number(reader.GetValue(0)), Number(reader.GetValue(1)))
+            : new LogCheck(0, 0);
+    }
+
+    public async Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("position", position);
+        var count = await client.ExecuteScalarAsync(
+            "SELECT uniqExact(event_id) FROM events WHERE unit_code = {unit:String} AND toInt64(position) <= {position:Int64}",
+            parameters,
+            null,
+            cancellationToken);
+        return Number(count!);
+    }
+
+    private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
 }

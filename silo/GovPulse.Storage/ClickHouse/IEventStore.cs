@@ -2,7 +2,7 @@ using GovPulse.Indicators.Events;
 
 namespace GovPulse.Storage.ClickHouse;
 
-/// <summary>The event log (ClickHouse <c>events</c>).</summary>
+/// <summary>The event log (ClickHouse <c>events</c>): each unit's events, numbered by position.</summary>
 public interface IEventStore
 {
     /// <summary>
@@ -12,15 +12,24 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the events durably; returns once ClickHouse has them.</summary>
-    Task AppendAsync(IReadOnlyList<UnitEvent> events, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores the events durably at their positions; returns once ClickHouse has them. Only a unit's
+    /// writer calls it (through <see cref="IEventLogWriter"/>), with positions it assigned.
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken = default);
 
-    /// <summary>A unit's events in time order, each once.</summary>
-    IAsyncEnumerable<UnitEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default);
+    /// <summary>A unit's whole log in position order, each event id once.</summary>
+    IAsyncEnumerable<LoggedEvent> ReadUnitAsync(string unitCode, CancellationToken cancellationToken = default);
+
+    /// <summary>A unit's events after <paramref name="afterPosition"/>, in position order, each event id once: the tail a snapshot does not hold.</summary>
+    IAsyncEnumerable<LoggedEvent> ReadUnitTailAsync(string unitCode, long afterPosition, CancellationToken cancellationToken = default);
 
     /// <summary>A unit's events that occurred in [<paramref name="occurredFrom"/>, <paramref name="occurredUntil"/>), in time order, each once: for replaying part of history.</summary>
     IAsyncEnumerable<UnitEvent> ReadUnitRangeAsync(string unitCode, DateTimeOffset occurredFrom, DateTimeOffset occurredUntil, CancellationToken cancellationToken = default);
 
-    /// <summary>A unit's events ingested at or after <paramref name="ingestedAfter"/> (the boundary is read again: re-applying is harmless), in time order, each once: the tail a snapshot does not cover.</summary>
-    IAsyncEnumerable<UnitEvent> ReadUnitTailAsync(string unitCode, DateTimeOffset ingestedAfter, CancellationToken cancellationToken = default);
+    /// <summary>The unit's last stored position and how many distinct events it has after <paramref name="afterPosition"/>.</summary>
+    Task<LogCheck> CheckLogAsync(string unitCode, long afterPosition, CancellationToken cancellationToken = default);
+
+    /// <summary>How many distinct event ids the unit's log holds at or below <paramref name="position"/>.</summary>
+    Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default);
 }

@@ -1,15 +1,19 @@
 namespace GovPulse.Storage.ClickHouse;
 
 /// <summary>
-/// A unit's ledger as of a position in the event log: it holds at least every event ingested at
-/// or before <see cref="CoversUntil"/>, so rebuilding needs only the events ingested after it
-/// (re-applying one it already holds changes nothing).
+/// A unit's ledger as of a position in its event log: it holds exactly the events at or below
+/// <see cref="Position"/>, so rebuilding reads only the events after it.
 /// </summary>
+/// <param name="Events">
+/// How many distinct event ids the log held at or below <see cref="Position"/> when the writer
+/// checked it; a reader trusts the snapshot only while the log still holds that many.
+/// </param>
 /// <param name="State">The ledger's snapshot bytes, uncompressed.</param>
 public sealed record UnitSnapshot(
     string UnitCode,
     int Format,
-    DateTimeOffset CoversUntil,
+    long Position,
+    long Events,
     DateTimeOffset TakenAt,
     int Dossiers,
     int Petitions,

@@ -8,7 +8,7 @@ namespace GovPulse.Storage.ClickHouse;
 public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapshotStore
 {
     private const int CompressionLevel = 3;
-    private static readonly string[] Columns = ["unit_code", "format", "covers_until", "taken_at", "dossiers", "petitions", "state"];
+    private static readonly string[] Columns = ["unit_code", "format", "position", "events", "taken_at", "dossiers", "petitions", "state"];
 
     public async Task<UnitSnapshot?> FindLatestAsync(string unitCode, int format, CancellationToken cancellationToken = default)
     {
@@ -18,9 +18,9 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         parameters.AddParameter("format", format);
         using var reader = await client.ExecuteReaderAsync(
             """
-            SELECT toUnixTimestamp64Milli(covers_until), toUnixTimestamp64Milli(taken_at), dossiers, petitions, state FROM unit_snapshots
+            SELECT position, events, toUnixTimestamp64Milli(taken_at), dossiers, petitions, state FROM unit_log_snapshots
             WHERE unit_code = {unit:String} AND format = {format:UInt16}
-            ORDER BY covers_until DESC
+            ORDER BY position DESC, taken_at DESC
             LIMIT 1
             """,
             parameters,
@@ -32,14 +32,15 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         }
 
         using var decompressor = new Decompressor();
-        var state = decompressor.Unwrap(Convert.FromBase64String(reader.GetString(4)));
+        var state = decompressor.Unwrap(Convert.FromBase64String(reader.GetString(5)));
         return new UnitSnapshot(
             unitCode,
             format,
-            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(0))),
-            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(1))),
-            (int)Number(reader.GetValue(2)),
+            Number(reader.GetValue(0)),
+            Number(reader.GetValue(1)),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(2))),
             (int)Number(reader.GetValue(3)),
+            (int)Number(reader.GetValue(4)),
             state.ToArray());
     }
 
@@ -50,10 +51,10 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         var client = await database.GetClientAsync();
         object[] row =
         [
-            snapshot.UnitCode, (ushort)snapshot.Format, snapshot.CoversUntil.UtcDateTime, snapshot.TakenAt.UtcDateTime,
+            snapshot.UnitCode, (ushort)snapshot.Format, checked((ulong)snapshot.Position), checked((ulong)snapshot.Events), snapshot.TakenAt.UtcDateTime,
             (uint)snapshot.Dossiers, (uint)snapshot.Petitions, state,
         ];
-        await client.InsertBinaryAsync("unit_snapshots", Columns, [row], database.InsertOptions, cancellationToken);
+        await client.InsertBinaryAsync("unit_log_snapshots", Columns, [row], database.InsertOptions, cancellationToken);
     }
 
     public async Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default)
@@ -63,7 +64,7 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         parameters.AddParameter("unit", unitCode);
         // A mutation that finishes before it returns, so the next activation cannot find the snapshot.
         await client.ExecuteNonQueryAsync(
-            "ALTER TABLE unit_snapshots DELETE WHERE unit_code = {unit:String} SETTINGS mutations_sync = 1", parameters, null, cancellationToken);
+            "ALTER TABLE unit_log_snapshots DELETE WHERE unit_code = {unit:String} SETTINGS mutations_sync = 1", parameters, null, cancellationToken);
     }
 
     private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -78,7 +78,6 @@ public sealed class HistoryRankingTests(HourlyClusterFixture fixture) : IClassFi
 
     private async Task StoreAndApply(params Indicators.Events.UnitEvent[] events)
     {
-        await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventStore>().AppendAsync(events);
         await fixture.Cluster.Client.GetGrain<IUnitGrain>(events[0].UnitCode).Apply([.. events]);
     }
 }

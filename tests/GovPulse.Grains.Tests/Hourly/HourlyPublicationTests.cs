@@ -182,7 +182,6 @@ public sealed class HourlyPublicationTests(HourlyClusterFixture fixture) : IClas
 
     private async Task StoreAndApply(string unit, params Indicators.Events.UnitEvent[] events)
     {
-        await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventStore>().AppendAsync(events);
         await fixture.Cluster.Client.GetGrain<IUnitGrain>(unit).Apply([.. events]);
     }
 }

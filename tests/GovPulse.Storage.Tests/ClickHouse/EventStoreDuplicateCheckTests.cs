@@ -21,10 +21,10 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
         var stored = Enumerable.Range(0, 3000)
             .Select(i => Received($"e-{i}", i % 2 == 0 ? "26743" : "26737", Nine.AddHours(i % 50)))
             .ToList();
-        await (await Store(database, soleWriter)).AppendAsync(stored[..1500]);
+        await (await Store(database, soleWriter)).AppendAsync(LoggedEvent.After(0, stored[..1500]));
         // A restarted node: its filter is filled from what the last one stored, then from its own inserts.
         var store = await Store(database, soleWriter);
-        await store.AppendAsync(stored[1500..]);
+        await store.AppendAsync(LoggedEvent.After(1500, stored[1500..]));
 
         var asked = stored.Where((_, i) => i % 3 == 0).Select(e => e.EventId).Concat(["never-1", "never-2"]).ToList();
         var found = await store.FindStoredAsync(asked);
@@ -39,7 +39,7 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
     public async Task An_id_whose_event_never_reached_events_counts_as_not_stored(bool soleWriter)
     {
         await using var database = ServerModeDatabase.Create(fixture, "dupghost");
-        await (await Store(database, soleWriter)).AppendAsync([Received("kept", "26743", Nine)]);
+        await (await Store(database, soleWriter)).AppendAsync(LoggedEvent.After(0, [Received("kept", "26743", Nine)]));
         // What a crash between AppendAsync's two inserts leaves behind: the id without its event.
         var client = await database.GetClientAsync();
         await client.ExecuteNonQueryAsync("INSERT INTO event_ids VALUES ('ghost', '26743', '2026-11-19 09:00:00.000')");
@@ -57,7 +57,7 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
         await using var database = ServerModeDatabase.Create(fixture, "dupbackfill");
         var store = await Store(database, soleWriter);
         var earlier = Received("before-0007", "26743", Nine);
-        await store.AppendAsync([earlier]);
+        await store.AppendAsync(LoggedEvent.After(0, [earlier]));
         var client = await database.GetClientAsync();
         await client.ExecuteNonQueryAsync("TRUNCATE TABLE event_ids"); // as it was before migration 0007
         (await store.FindStoredAsync(["before-0007"])).Should().BeEmpty();

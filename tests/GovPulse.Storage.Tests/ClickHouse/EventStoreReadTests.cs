@@ -9,24 +9,39 @@ namespace GovPulse.Storage.Tests.ClickHouse;
 public sealed class EventStoreReadTests(EmbeddedClickHouseFixture fixture)
 {
     [Fact]
-    public async Task The_tail_is_what_was_ingested_at_or_after_the_position_once_each()
+    public async Task The_tail_is_what_comes_after_the_position_in_position_order_once_each_whatever_the_clock_said()
     {
         await using var database = ServerModeDatabase.Create(fixture, "tail");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
         var store = new EventStore(database, clock);
-        await store.AppendAsync([Received("old-1"), Received("old-2")]);
-        clock.Advance(TimeSpan.FromMinutes(5));
-        var position = clock.GetUtcNow();
-        await store.AppendAsync([Received("new-1")]);
-        clock.Advance(TimeSpan.FromMinutes(5));
-        await store.AppendAsync([Received("new-2"), Received("old-1")]); // old-1 delivered again
+        await store.AppendAsync(LoggedEvent.After(0, [Received("old-1"), Received("old-2")]));
+        clock.Advance(TimeSpan.FromHours(-2)); // a node whose clock is behind stores the next ones
+        await store.AppendAsync(LoggedEvent.After(2, [Received("new-1")]));
+        clock.Advance(TimeSpan.FromHours(5));
+        await store.AppendAsync([new LoggedEvent(4, Received("new-2")), new LoggedEvent(5, Received("old-1"))]); // old-1 stored again
 
-        var tail = await ToListAsync(store.ReadUnitTailAsync("26743", position));
+        var tail = await ToListAsync(store.ReadUnitTailAsync("26743", 2));
         var all = await ToListAsync(store.ReadUnitAsync("26743"));
 
-        tail.Select(e => e.EventId).Should().BeEquivalentTo("new-1", "new-2", "old-1");
-        all.Select(e => e.EventId).Should().BeEquivalentTo("old-1", "old-2", "new-1", "new-2");
-        (await ToListAsync(store.ReadUnitTailAsync("26743", clock.GetUtcNow().AddMilliseconds(1)))).Should().BeEmpty();
+        tail.Select(e => (e.Position, e.Event.EventId)).Should().Equal((3L, "new-1"), (4L, "new-2"));
+        all.Select(e => e.Event.EventId).Should().Equal("old-1", "old-2", "new-1", "new-2");
+        (await ToListAsync(store.ReadUnitTailAsync("26743", 5))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_log_check_sees_its_end_and_the_events_after_a_position_and_counts_each_id_once()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "logcheck");
+        var store = new EventStore(database, TimeProvider.System);
+        (await store.CheckLogAsync("26743", -1)).Should().Be(new LogCheck(0, 0));
+        await store.AppendAsync(LoggedEvent.After(0, [Received("a"), Received("b"), Received("c")]));
+        // A second activation numbering its event like the first's third: both are kept.
+        await store.AppendAsync([new LoggedEvent(3, Received("x")), new LoggedEvent(4, Received("a"))]);
+
+        (await store.CheckLogAsync("26743", 1)).Should().Be(new LogCheck(4, 4)); // b, c, x, and a stored again at 4
+        (await store.CountEventsUpToAsync("26743", 3)).Should().Be(4);
+        (await store.CountEventsUpToAsync("26743", 0)).Should().Be(0);
+        (await store.CheckLogAsync("26737", -1)).Should().Be(new LogCheck(0, 0));
     }
 
     [Fact]
@@ -35,7 +50,7 @@ public sealed class EventStoreReadTests(EmbeddedClickHouseFixture fixture)
         await using var database = ServerModeDatabase.Create(fixture, "range");
         var store = new EventStore(database, TimeProvider.System);
         var nine = new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.FromHours(7));
-        await store.AppendAsync([Received("a", nine.AddDays(-1)), Received("b", nine), Received("c", nine.AddHours(1)), Received("d", nine.AddDays(1))]);
+        await store.AppendAsync(LoggedEvent.After(0, [Received("a", nine.AddDays(-1)), Received("b", nine), Received("c", nine.AddHours(1)), Received("d", nine.AddDays(1))]));
 
         var range = await ToListAsync(store.ReadUnitRangeAsync("26743", nine, nine.AddDays(1)));
 
@@ -53,9 +68,9 @@ public sealed class EventStoreReadTests(EmbeddedClickHouseFixture fixture)
         Channel = Channel.Online,
     };
 
-    private static async Task<List<UnitEvent>> ToListAsync(IAsyncEnumerable<UnitEvent> events)
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> events)
     {
-        var list = new List<UnitEvent>();
+        var list = new List<T>();
         await foreach (var e in events)
         {
             list.Add(e);

@@ -15,27 +15,28 @@ public sealed class UnitSnapshotStoreTests(EmbeddedClickHouseFixture fixture)
         var store = new UnitSnapshotStore(database);
         var state = new byte[3_000_000];
         new Random(5).NextBytes(state.AsSpan(0, 1_000_000)); // incompressible, every byte value, then runs of zeros
-        var saved = new UnitSnapshot("26743", 1, Noon, Noon.AddMinutes(10), 200_000, 12, state);
+        var saved = new UnitSnapshot("26743", 1, 1_234_567, 1_234_560, Noon.AddMinutes(10), 200_000, 12, state);
 
         await store.SaveAsync(saved);
         var found = await store.FindLatestAsync("26743", 1);
 
         found.Should().NotBeNull();
         found!.State.ToArray().Should().Equal(state);
-        found.CoversUntil.Should().Be(Noon);
+        found.Position.Should().Be(1_234_567);
+        found.Events.Should().Be(1_234_560);
         found.TakenAt.Should().Be(Noon.AddMinutes(10));
         found.Dossiers.Should().Be(200_000);
         found.Petitions.Should().Be(12);
     }
 
     [Fact]
-    public async Task The_latest_position_of_the_asked_format_wins()
+    public async Task The_highest_position_of_the_asked_format_wins_whatever_time_it_was_taken()
     {
         await using var database = ServerModeDatabase.Create(fixture, "snapshots");
         var store = new UnitSnapshotStore(database);
-        await store.SaveAsync(new UnitSnapshot("26737", 1, Noon.AddHours(1), Noon, 2, 0, new byte[] { 2 }));
-        await store.SaveAsync(new UnitSnapshot("26737", 1, Noon, Noon, 1, 0, new byte[] { 1 }));
-        await store.SaveAsync(new UnitSnapshot("26737", 2, Noon.AddHours(2), Noon, 3, 0, new byte[] { 3 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 1, 20, 20, Noon, 2, 0, new byte[] { 2 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 1, 10, 10, Noon.AddHours(1), 1, 0, new byte[] { 1 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 2, 5, 5, Noon, 3, 0, new byte[] { 3 }));
 
         (await store.FindLatestAsync("26737", 1))!.State.ToArray().Should().Equal(2);
         (await store.FindLatestAsync("26737", 2))!.State.ToArray().Should().Equal(3);
@@ -48,8 +49,8 @@ public sealed class UnitSnapshotStoreTests(EmbeddedClickHouseFixture fixture)
     {
         await using var database = ServerModeDatabase.Create(fixture, "snapshots");
         var store = new UnitSnapshotStore(database);
-        await store.SaveAsync(new UnitSnapshot("26737", 1, Noon, Noon, 1, 0, new byte[] { 1 }));
-        await store.SaveAsync(new UnitSnapshot("26740", 1, Noon, Noon, 1, 0, new byte[] { 2 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 1, 10, 10, Noon.AddHours(1), 1, 0, new byte[] { 1 }));
+        await store.SaveAsync(new UnitSnapshot("26740", 1, 10, 10, Noon, 1, 0, new byte[] { 2 }));
 
         await store.DeleteAsync("26737");
 
