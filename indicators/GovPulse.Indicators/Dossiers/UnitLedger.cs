@@ -34,8 +34,12 @@ namespace GovPulse.Indicators.Dossiers;
 /// </remarks>
 public sealed class UnitLedger(WorkingDayCalendar calendar)
 {
-    /// <summary>Raise when what a snapshot holds or means changes: older snapshots are then ignored and units rebuild from their events.</summary>
-    public const int SnapshotFormat = 1;
+    /// <summary>
+    /// Raise when what a snapshot holds or means changes: older snapshots are then ignored and units
+    /// rebuild from their events. 2: receipts (dossier and petition) keep their event id, which breaks
+    /// ties between receipts told at the same time (format 1 let the last to arrive win).
+    /// </summary>
+    public const int SnapshotFormat = 2;
 
     private const int SnapshotMagic = 0x4C504720; // "GPL "
 
