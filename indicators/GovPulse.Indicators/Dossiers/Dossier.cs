@@ -7,15 +7,17 @@ namespace GovPulse.Indicators.Dossiers;
 
 /// <summary>
 /// One dossier's life as told by its events. Events may come in any order and more than once;
-/// every fact is kept with its time (and, for repeatable facts, its event id), so the state is
-/// the same whatever the delivery, and the dossier can be judged as of any evaluation time:
-/// a fact dated after the evaluation time has not happened yet.
+/// every fact is kept with its time (and, for repeatable or correctable facts, its event id), and a
+/// fact told twice resolves by <see cref="FactPrecedence"/>, so the state is the same whatever the
+/// delivery, and the dossier can be judged as of any evaluation time: a fact dated after the
+/// evaluation time has not happened yet.
 /// </summary>
 public sealed class Dossier(string id)
 {
     private List<TimedFact>? _supplementRequests;
     private List<TimedFact>? _supplementReceipts;
     private List<TimedFact>? _apologies;
+    private string? _receiptEventId;
     private string? _ratingEventId;
 
     // What Judge reuses, written only by Settle (after a change) and never by Judge: the base due time
@@ -141,15 +143,17 @@ public sealed class Dossier(string id)
         switch (e.Type)
         {
             case EventType.DossierReceived:
-                var receipt = new DossierReceipt(
-                    at, e.ProcedureCode ?? string.Empty, e.Channel ?? Channel.Direct, e.DueAt, e.StatutoryWorkingDays,
-                    e.Fee ?? 0m, e.PaperResult ?? false, e.CitizenData ?? false);
-                if (Receipt == receipt)
+                // The latest receipt stands (a correction carries a time not earlier than what it corrects);
+                // at equal times the larger event id wins, so neither delivery order nor a rebuild matters.
+                if (!FactPrecedence.LatestReplaces(at, e.EventId, Receipt?.ReceivedAt, _receiptEventId))
                 {
                     return false;
                 }
 
-                Receipt = receipt;
+                _receiptEventId = e.EventId;
+                Receipt = new DossierReceipt(
+                    at, e.ProcedureCode ?? string.Empty, e.Channel ?? Channel.Direct, e.DueAt, e.StatutoryWorkingDays,
+                    e.Fee ?? 0m, e.PaperResult ?? false, e.CitizenData ?? false);
                 return true;
             case EventType.SupplementRequested:
                 return AddFact(ref _supplementRequests, e.EventId, at);
@@ -158,9 +162,9 @@ public sealed class Dossier(string id)
             case EventType.ApologyIssued:
                 return AddFact(ref _apologies, e.EventId, at);
             case EventType.ProcessingCompleted:
-                return Earliest(ref _completedAt, at);
+                return FactPrecedence.Earliest(ref _completedAt, at);
             case EventType.ResultReturned:
-                var changed = Earliest(ref _resultReturnedAt, at);
+                var changed = FactPrecedence.Earliest(ref _resultReturnedAt, at);
                 if (e.ElectronicResult == true && !ElectronicResult)
                 {
                     ElectronicResult = true;
@@ -169,13 +173,13 @@ public sealed class Dossier(string id)
 
                 return changed;
             case EventType.DossierRefused:
-                return Earliest(ref _refusedAt, at);
+                return FactPrecedence.Earliest(ref _refusedAt, at);
             case EventType.DossierWithdrawn:
-                return Earliest(ref _withdrawnAt, at);
+                return FactPrecedence.Earliest(ref _withdrawnAt, at);
             case EventType.PaymentCompleted:
-                return e.Online == true && Earliest(ref _paidOnlineAt, at);
+                return e.Online == true && FactPrecedence.Earliest(ref _paidOnlineAt, at);
             case EventType.DossierDigitized:
-                var digitized = Earliest(ref _digitizedAt, at);
+                var digitized = FactPrecedence.Earliest(ref _digitizedAt, at);
                 if (e.ReusedData == true && !ReusedData)
                 {
                     ReusedData = digitized = true;
@@ -188,10 +192,10 @@ public sealed class Dossier(string id)
 
                 return digitized;
             case EventType.DossierSynced:
-                return Earliest(ref _syncedAt, at);
+                return FactPrecedence.Earliest(ref _syncedAt, at);
             case EventType.DossierRated:
                 // The latest rating stands (a citizen may revise it); at equal times the larger event id wins, so order never matters.
-                if (RatedAt is { } rated && (at < rated || (at == rated && string.CompareOrdinal(e.EventId, _ratingEventId) <= 0)))
+                if (!FactPrecedence.LatestReplaces(at, e.EventId, RatedAt, _ratingEventId))
                 {
                     return false;
                 }
@@ -410,6 +414,7 @@ public sealed class Dossier(string id)
             w.Int(receipt.StatutoryWorkingDays ?? 0);
             w.Decimal(receipt.Fee);
             w.Byte((byte)((receipt.PaperResult ? 1 : 0) | (receipt.CitizenData ? 2 : 0)));
+            w.OptionalString(_receiptEventId);
         }
 
         WriteFacts(w, _supplementRequests);
@@ -444,6 +449,7 @@ public sealed class Dossier(string id)
             var flags = r.Byte();
             dossier.Receipt = new DossierReceipt(
                 receivedAt, procedure, channel, dueAt, hasWorkingDays ? workingDays : null, fee, (flags & 1) != 0, (flags & 2) != 0);
+            dossier._receiptEventId = r.OptionalString();
         }
 
         dossier._supplementRequests = ReadFactList(r);
@@ -528,17 +534,6 @@ public sealed class Dossier(string id)
         }
 
         facts.Add(new TimedFact(eventId, at));
-        return true;
-    }
-
-    private static bool Earliest(ref DateTimeOffset? field, DateTimeOffset at)
-    {
-        if (field is { } known && known <= at)
-        {
-            return false;
-        }
-
-        field = at;
         return true;
     }
 

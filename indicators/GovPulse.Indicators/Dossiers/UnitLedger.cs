@@ -34,8 +34,12 @@ namespace GovPulse.Indicators.Dossiers;
 /// </remarks>
 public sealed class UnitLedger(WorkingDayCalendar calendar)
 {
-    /// <summary>Raise when what a snapshot holds or means changes: older snapshots are then ignored and units rebuild from their events.</summary>
-    public const int SnapshotFormat = 1;
+    /// <summary>
+    /// Raise when what a snapshot holds or means changes: older snapshots are then ignored and units
+    /// rebuild from their events. 2: receipts (dossier and petition) keep their event id, which breaks
+    /// ties between receipts told at the same time (format 1 let the last to arrive win).
+    /// </summary>
+    public const int SnapshotFormat = 2;
 
     private const int SnapshotMagic = 0x4C504720; // "GPL "
 
@@ -54,7 +58,11 @@ public sealed class UnitLedger(WorkingDayCalendar calendar)
 
     public int PetitionCount => _petitions.Count;
 
-    /// <summary>Applies one event; returns true when it changed the ledger.</summary>
+    /// <summary>
+    /// Applies one event; returns true when it changed the ledger (its facts, hence its snapshot), false
+    /// when the event is already held, loses to a fact that stands (docs/indicators.md, "Conflicting
+    /// facts"), or says nothing the ledger keeps.
+    /// </summary>
     public bool Apply(UnitEvent e)
     {
         if (e.Type.IsPetitionEvent())
@@ -64,15 +72,18 @@ public sealed class UnitLedger(WorkingDayCalendar calendar)
                 return false;
             }
 
-            if (!_petitions.TryGetValue(e.PetitionId, out var petition))
-            {
-                petition = new Petition(e.PetitionId);
-                _petitions.Add(e.PetitionId, petition);
-            }
-
+            // A petition (or dossier) is added only once an event has told something about it, so an
+            // event that changes nothing leaves the ledger exactly as it was.
+            var known = _petitions.TryGetValue(e.PetitionId, out var petition);
+            petition ??= new Petition(e.PetitionId);
             if (!petition.Apply(e))
             {
                 return false;
+            }
+
+            if (!known)
+            {
+                _petitions.Add(e.PetitionId, petition);
             }
 
             _version++;
@@ -84,15 +95,16 @@ public sealed class UnitLedger(WorkingDayCalendar calendar)
             return false;
         }
 
-        if (!_dossiers.TryGetValue(e.DossierId, out var dossier))
-        {
-            dossier = new Dossier(e.DossierId);
-            _dossiers.Add(e.DossierId, dossier);
-        }
-
+        var told = _dossiers.TryGetValue(e.DossierId, out var dossier);
+        dossier ??= new Dossier(e.DossierId);
         if (!dossier.Apply(e))
         {
             return false;
+        }
+
+        if (!told)
+        {
+            _dossiers.Add(e.DossierId, dossier);
         }
 
         _version++;

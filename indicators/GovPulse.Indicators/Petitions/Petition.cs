@@ -4,11 +4,13 @@ using GovPulse.Indicators.Snapshots;
 namespace GovPulse.Indicators.Petitions;
 
 /// <summary>
-/// A petition (phản ánh, kiến nghị) as told by its events, in any order and multiplicity.
+/// A petition (phản ánh, kiến nghị) as told by its events, in any order and multiplicity; a fact
+/// told twice resolves by <see cref="FactPrecedence"/>, so every delivery order gives the same state.
 /// Judged as of an evaluation time like dossiers: later facts have not happened yet.
 /// </summary>
 public sealed class Petition(string id)
 {
+    private string? _receiptEventId;
     private string? _ratingEventId;
 
     public string Id { get; } = id;
@@ -30,24 +32,28 @@ public sealed class Petition(string id)
         switch (e.Type)
         {
             case EventType.PetitionReceived:
-                if (ReceivedAt == e.OccurredAt && DueAt == e.DueAt)
+                // The latest receipt stands (a correction), then the larger event id, as for a dossier's receipt.
+                if (!FactPrecedence.LatestReplaces(e.OccurredAt, e.EventId, ReceivedAt, _receiptEventId))
                 {
                     return false;
                 }
 
+                _receiptEventId = e.EventId;
                 ReceivedAt = e.OccurredAt;
                 DueAt = e.DueAt;
                 return true;
             case EventType.PetitionResolved:
-                if (ResolvedAt <= e.OccurredAt)
+                var resolved = ResolvedAt;
+                if (!FactPrecedence.Earliest(ref resolved, e.OccurredAt))
                 {
                     return false;
                 }
 
-                ResolvedAt = e.OccurredAt;
+                ResolvedAt = resolved;
                 return true;
             case EventType.PetitionRated:
-                if (RatedAt is { } rated && (e.OccurredAt < rated || (e.OccurredAt == rated && string.CompareOrdinal(e.EventId, _ratingEventId) <= 0)))
+                // The latest rating stands, then the larger event id.
+                if (!FactPrecedence.LatestReplaces(e.OccurredAt, e.EventId, RatedAt, _ratingEventId))
                 {
                     return false;
                 }
@@ -67,6 +73,7 @@ public sealed class Petition(string id)
     {
         w.String(Id);
         w.OptionalTime(ReceivedAt);
+        w.OptionalString(_receiptEventId);
         w.OptionalTime(DueAt);
         w.OptionalTime(ResolvedAt);
         w.OptionalTime(RatedAt);
@@ -76,13 +83,11 @@ public sealed class Petition(string id)
 
     internal static Petition ReadFacts(SnapshotReader r)
     {
-        var petition = new Petition(r.String())
-        {
-            ReceivedAt = r.OptionalTime(),
-            DueAt = r.OptionalTime(),
-            ResolvedAt = r.OptionalTime(),
-            RatedAt = r.OptionalTime(),
-        };
+        var petition = new Petition(r.String()) { ReceivedAt = r.OptionalTime() };
+        petition._receiptEventId = r.OptionalString();
+        petition.DueAt = r.OptionalTime();
+        petition.ResolvedAt = r.OptionalTime();
+        petition.RatedAt = r.OptionalTime();
         petition._ratingEventId = r.OptionalString();
         var marks = r.Byte();
         petition.Satisfied = (marks & 1) != 0;
