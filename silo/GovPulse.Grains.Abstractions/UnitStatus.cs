@@ -3,6 +3,7 @@ namespace GovPulse.Grains;
 /// <summary>How a unit grain was rebuilt and where its snapshots stand: for operators and tests.</summary>
 /// <param name="RebuiltFromSnapshot">The log position of the snapshot the activation started from; null when it replayed every event.</param>
 /// <param name="ReplayedEvents">Events read from the log on activation (the tail after the snapshot, or all).</param>
+/// <param name="Silo">The node the unit lives on now.</param>
 /// <param name="Quarantined">Events of the log the ledger skips: quarantined because it could not apply them.</param>
 /// <param name="RebuildMilliseconds">How long the activation's rebuild took.</param>
 /// <param name="LastSnapshot">The log position of the last snapshot this activation saved, if any.</param>
@@ -19,4 +20,5 @@ public sealed record UnitStatus(
     [property: Id(6)] long? LastSnapshot,
     [property: Id(7)] int EventsSinceSnapshot,
     [property: Id(8)] long Position = 0,
-    [property: Id(9)] int Quarantined = 0);
+    [property: Id(9)] int Quarantined = 0,
+    [property: Id(10)] string? Silo = null);

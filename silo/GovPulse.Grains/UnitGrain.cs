@@ -148,7 +148,7 @@ public sealed partial class UnitGrain(
 
     public Task<UnitStatus> GetStatus() => Task.FromResult(new UnitStatus(
         _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot,
-        _position, _quarantined.Count));
+        _position, _quarantined.Count, GrainContext.Address.SiloAddress?.ToString()));
 
     /// <summary>
     /// Rebuilds the ledger from the log: the latest usable snapshot (or nothing) plus every event after
@@ -178,6 +178,7 @@ public sealed partial class UnitGrain(
 
                 try
                 {
+                    probe.Applying(logged.Event);
                     ledger.Apply(logged.Event);
                 }
 #pragma warning disable CA1031 // Whatever the ledger throws, the event is set aside with its reason and the unit goes on.
@@ -330,6 +331,7 @@ public sealed partial class UnitGrain(
                 bool change;
                 try
                 {
+                    probe.Applying(entry.Event);
                     change = _ledger.Apply(entry.Event);
                 }
 #pragma warning disable CA1031 // The event is stored; it is set aside with its reason, and the next activation applies the rest.

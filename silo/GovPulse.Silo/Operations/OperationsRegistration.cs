@@ -30,12 +30,12 @@ public static class OperationsRegistration
         return builder;
     }
 
-    /// <summary><c>/metrics</c>, the Orleans dashboard at <c>/admin/orleans</c> and the replay API, for the admin role only.</summary>
+    /// <summary><c>/metrics</c>, the Orleans dashboard at <c>/admin/orleans</c>, the replay and quarantine APIs, for the admin role only.</summary>
     public static WebApplication MapGovPulseOperations(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AdminPolicy);
         app.MapOrleansDashboard("/admin/orleans").RequireAuthorization(AdminPolicy);
-        app.MapGroup("/api/v1/admin").MapReplayApi();
+        app.MapGroup("/api/v1/admin").MapReplayApi().MapQuarantineApi();
         return app;
     }
 }

@@ -1,10 +1,4 @@
 namespace GovPulse.Grains.Tests.Fixtures;
 
-/// <summary>A cluster whose snapshots cover every event stored before them (no margin), so a test controls exactly what a snapshot holds.</summary>
-public sealed class SnapshotClusterFixture : UnitClusterFixture
-{
-    public SnapshotClusterFixture()
-    {
-        Settings["GovPulse:Snapshots:Margin"] = "00:00:00";
-    }
-}
+/// <summary>A cluster of its own for the snapshot tests, so they control exactly what each unit's log and snapshots hold.</summary>
+public sealed class SnapshotClusterFixture : UnitClusterFixture;

@@ -1,6 +1,8 @@
 using GovPulse.Storage;
 using GovPulse.Storage.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
 
 namespace GovPulse.Grains.Tests.Fixtures;
@@ -24,15 +26,19 @@ public class UnitClusterFixture : IAsyncLifetime
     /// <summary>Extra configuration for every silo, set by a derived fixture before the cluster starts.</summary>
     protected Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>How many silos the cluster starts with.</summary>
+    protected int SiloCount { get; init; } = 2;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IEventStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventStore>();
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSiloHost((_, host) =>
+        var builder = new InProcessTestClusterBuilder((short)SiloCount);
+        builder.ConfigureSiloHost((silo, host) =>
         {
+            ConfigureSilo(silo, host);
             host.Configuration["GovPulse:DataDirectory"] = DataDirectory;
             host.Configuration["GovPulse:ClickHouse:Database"] = Database;
             foreach (var (key, value) in Settings)
@@ -41,14 +47,35 @@ public class UnitClusterFixture : IAsyncLifetime
             }
 
             host.AddGovPulseStorage();
+            // The silos of one process share one embedded engine, so none of them is its sole writer:
+            // a store's own filter of stored ids would miss what another silo's unit grains stored.
+            host.Services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp =>
+                new EventStore(sp.GetRequiredService<ClickHouseDatabase>(), sp.GetRequiredService<TimeProvider>(), soleWriter: false)));
+            ConfigureStorage(host);
             host.Services.AddSingleton<IScorecardPublisher>(Publisher);
             host.Services.AddSingleton(Clock);
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
         });
+        builder.ConfigureSilo((silo, orleans) => ConfigureOrleans(orleans));
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>A derived fixture's own services for one silo, registered before GovPulse's (which only fill what is missing).</summary>
+    protected virtual void ConfigureSilo(InProcessTestSiloSpecificOptions silo, IHostApplicationBuilder host)
+    {
+    }
+
+    /// <summary>A derived fixture's changes to Orleans' own services, after Orleans' defaults.</summary>
+    protected virtual void ConfigureOrleans(ISiloBuilder orleans)
+    {
+    }
+
+    /// <summary>A derived fixture's changes to the storage services, after they are registered.</summary>
+    protected virtual void ConfigureStorage(IHostApplicationBuilder host)
+    {
     }
 
     public async Task DisposeAsync()
