@@ -21,6 +21,7 @@ public sealed class GovPulseMetrics : IDisposable
         EventsApplied = _meter.CreateCounter<long>("govpulse.events.applied", "{event}", "Events that changed a unit grain's state");
         ActiveUnits = _meter.CreateUpDownCounter<long>("govpulse.grains.active", "{grain}", "Unit grains active on this node");
         PublicationLag = _meter.CreateHistogram<double>("govpulse.hourly.publication_lag", "s", "Seconds from the top of the hour to its publication");
+        PublicationFailures = _meter.CreateCounter<long>("govpulse.hourly.publication_failures", "{attempt}", "Failed attempts to publish the current hour (tag retried: true when the node tries again within the hour)");
         IngestOverloaded = _meter.CreateCounter<long>("govpulse.ingest.overloaded", "{batch}", "Ingest batches answered 503 because this node was overloaded (tag reason: batches, events, timeout)");
         EventsInFlight = _meter.CreateUpDownCounter<long>("govpulse.ingest.in_flight", "{event}", "Events this node holds between reading and applying");
     }
@@ -36,6 +37,8 @@ public sealed class GovPulseMetrics : IDisposable
     public UpDownCounter<long> ActiveUnits { get; }
 
     public Histogram<double> PublicationLag { get; }
+
+    public Counter<long> PublicationFailures { get; }
 
     public Counter<long> IngestOverloaded { get; }
 

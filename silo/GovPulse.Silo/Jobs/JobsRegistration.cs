@@ -1,5 +1,6 @@
 using GovPulse.Grains.Hourly;
 using GovPulse.Indicators.Periods;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace GovPulse.Silo.Jobs;
@@ -13,6 +14,7 @@ public static class JobsRegistration
     public static WebApplicationBuilder AddGovPulseJobs(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HourlyOptions>().BindConfiguration(HourlyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<HourlyRound>();
 
         var options = builder.Configuration.GetSection(HourlyOptions.Section).Get<HourlyOptions>() ?? new HourlyOptions();

@@ -45,10 +45,16 @@ public class UnitClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(Clock);
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
+            ConfigureServices(host.Services);
         });
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Services a derived fixture adds to (or replaces in) every silo, after the defaults.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()
