@@ -33,6 +33,9 @@ public static class JobsRegistration
             .WithIdentity("hourly-publication")
             .WithCronSchedule(options.Cron, cron => cron.InTimeZone(VietnamTime.Zone))));
 
+        // A stopping node cancels the job's token, so a round waiting to retry its hour ends at once.
+        builder.Services.Configure<QuartzOptions>(o => o.Properties["quartz.scheduler.interruptJobsOnShutdownWithWait"] = "true");
+
         // Stopping waits for a running publication: the silo stops after the scheduler.
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
