@@ -50,10 +50,13 @@ public sealed partial class HourlyPublishing(
 
             // This publication stored the hour on an attempt that failed before its message went out.
             var storedCards = (await history.ReadHourAsync(hour, cancellationToken)).Select(s => s.Scorecard).ToList();
-            return await AnnounceAsync(found, storedCards, key, cancellationToken);
+            await AnnounceAsync(found, storedCards, await PreviousTotalsAsync(hour, cancellationToken), key);
+            return Completed(found);
         }
 
+        // Everything the message needs is ready before the insert, so little lies between the two.
         var scorecards = await ScorecardsAtAsync(hour);
+        var previous = await PreviousTotalsAsync(hour, cancellationToken);
         var publishedAt = VietnamTime.ToLocal(clock.Now);
         var late = publishedAt >= hour.AddHours(1);
         var stored = await history.StoreAsync(
@@ -68,7 +71,8 @@ public sealed partial class HourlyPublishing(
         }
 
         LogPublished(key, stored.Units, stored.Late);
-        return await AnnounceAsync(stored, scorecards, key, cancellationToken);
+        await AnnounceAsync(stored, scorecards, previous, key);
+        return Completed(stored);
     }
 
     /// <summary>
@@ -102,24 +106,31 @@ public sealed partial class HourlyPublishing(
         throw new InvalidOperationException($"unit {unit.Code} is not in the directory");
     }
 
-    /// <summary>Sends the hour's message as stored, and records the publication's lag.</summary>
-    private async Task<HourlyPublication> AnnounceAsync(HourPublication stored, List<Scorecard> scorecards, string key, CancellationToken cancellationToken)
+    /// <summary>Each unit's total at the last hour published before <paramref name="hour"/>; null when there is none.</summary>
+    private async Task<IReadOnlyDictionary<string, decimal>?> PreviousTotalsAsync(DateTimeOffset hour, CancellationToken cancellationToken) =>
+        await history.LastPublishedHourAsync(before: hour, cancellationToken: cancellationToken) is { } previous
+            ? await history.TotalsAtAsync(previous, cancellationToken)
+            : null;
+
+    /// <summary>Sends the hour's message as stored.</summary>
+    private async Task AnnounceAsync(HourPublication stored, List<Scorecard> scorecards, IReadOnlyDictionary<string, decimal>? previous, string key)
     {
-        var hour = stored.Hour;
-        var previousHour = await history.LastPublishedHourAsync(before: hour, cancellationToken: cancellationToken);
-        var previous = previousHour is { } p ? await history.TotalsAtAsync(p, cancellationToken) : null;
         try
         {
-            await publisher.PublishHourlyAsync(HourlySummaries.Of(hour, stored.PublishedAt, stored.Late, scorecards, units, previous));
+            await publisher.PublishHourlyAsync(HourlySummaries.Of(stored.Hour, stored.PublishedAt, stored.Late, scorecards, units, previous));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Viewers miss this hour's message; the hour itself is stored, and a retry would not resend.
             LogMessageFailed(ex, key);
         }
+    }
 
-        metrics.PublicationLag.Record((clock.Now - hour).TotalSeconds, new KeyValuePair<string, object?>("late", stored.Late));
-        return new HourlyPublication(hour, HourlyOutcome.Published, stored.PublishedAt, stored.Late, scorecards.Count);
+    /// <summary>The publication done: records its lag (seconds from the top of the hour), tagged late or not.</summary>
+    private HourlyPublication Completed(HourPublication stored)
+    {
+        metrics.PublicationLag.Record((clock.Now - stored.Hour).TotalSeconds, new KeyValuePair<string, object?>("late", stored.Late));
+        return new HourlyPublication(stored.Hour, HourlyOutcome.Published, stored.PublishedAt, stored.Late, stored.Units);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hour {Hour} published: {Units} scorecards stored, late: {Late}")]
