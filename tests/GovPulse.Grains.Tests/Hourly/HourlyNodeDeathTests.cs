@@ -1,4 +1,7 @@
 using GovPulse.Grains.Hourly;
+using GovPulse.Grains.Tests.Fixtures;
+using GovPulse.Indicators.Events;
+using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -13,10 +16,14 @@ namespace GovPulse.Grains.Tests.Hourly;
 /// </summary>
 public sealed class HourlyNodeDeathTests(HourlyClusterFixture fixture) : IClassFixture<HourlyClusterFixture>
 {
+    private const string Unit = "26542"; // Phường Phước Thắng
+
     [Fact]
     public async Task A_publication_cut_by_the_death_of_its_node_is_finished_once_by_the_survivors_retry()
     {
         var hour = PublicationHour.StartOf(HourlyClusterFixture.Now);
+        // A dossier received ten seconds into the hour: today's figures hold it, the hour's do not.
+        await FeedAsync(Events.Received(Unit, "hourly-death-1", hour.AddSeconds(10)));
         var grain = fixture.Cluster.Client.GetHourlyPublisher(hour);
         fixture.Gate.Hold(1);
 
@@ -40,7 +47,16 @@ public sealed class HourlyNodeDeathTests(HourlyClusterFixture fixture) : IClassF
         thenAgain.Outcome.Should().Be(HourlyOutcome.AlreadyPublished);
         (await fixture.RowsAt(hour, survivor)).Should().Be((ulong)UnitDirectory.HoChiMinhCity.All.Count);
         fixture.MessagesFor(hour).Should().ContainSingle("the dead node never stored the hour, so the survivor's publication announces it");
-        (await fixture.HistoryOf(survivor).ReadHourAsync(hour)).Should().OnlyContain(s => s.Scorecard.EvaluatedAt == hour && !s.Late);
+        var stored = await fixture.HistoryOf(survivor).ReadHourAsync(hour);
+        stored.Should().OnlyContain(s => s.Scorecard.EvaluatedAt == hour && !s.Late);
+        stored.Single(s => s.Scorecard.UnitCode == Unit).Scorecard.Counts.Received.Should().Be(0, "the hour's own figures, judged at its top");
+        (await fixture.Cluster.Client.GetGrain<IUnitGrain>(Unit).GetScorecard(Period.MonthOf(hour))).Counts.Received.Should().Be(1);
+    }
+
+    private async Task FeedAsync(params UnitEvent[] events)
+    {
+        await fixture.Store.AppendAsync(events);
+        await fixture.Cluster.Client.GetGrain<IUnitGrain>(Unit).Apply([.. events]);
     }
 
     /// <summary>The silo where the grain's activation is (it is active: it waits at the gate).</summary>
