@@ -22,6 +22,7 @@ public sealed class GovPulseMetrics : IDisposable
         EventsQuarantined = _meter.CreateCounter<long>("govpulse.events.quarantined", "{event}", "Stored events a unit's ledger could not apply, set aside with their reason (GET /api/v1/admin/quarantine)");
         ActiveUnits = _meter.CreateUpDownCounter<long>("govpulse.grains.active", "{grain}", "Unit grains active on this node");
         PublicationLag = _meter.CreateHistogram<double>("govpulse.hourly.publication_lag", "s", "Seconds from the top of the hour to its publication");
+        PublicationFailures = _meter.CreateCounter<long>("govpulse.hourly.publication_failures", "{attempt}", "Failed attempts to publish the current hour (tag retried: true when the node tries again within the hour)");
         IngestOverloaded = _meter.CreateCounter<long>("govpulse.ingest.overloaded", "{batch}", "Ingest batches answered 503 because this node was overloaded (tag reason: batches, events, timeout)");
         EventsInFlight = _meter.CreateUpDownCounter<long>("govpulse.ingest.in_flight", "{event}", "Events this node holds between reading and applying");
     }
@@ -39,6 +40,8 @@ public sealed class GovPulseMetrics : IDisposable
     public UpDownCounter<long> ActiveUnits { get; }
 
     public Histogram<double> PublicationLag { get; }
+
+    public Counter<long> PublicationFailures { get; }
 
     public Counter<long> IngestOverloaded { get; }
 

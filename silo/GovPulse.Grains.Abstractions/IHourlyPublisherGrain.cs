@@ -2,9 +2,11 @@ namespace GovPulse.Grains;
 
 /// <summary>
 /// Publishes one local hour (key <c>2026-11-23T10</c>, see <see cref="PublicationHour"/>): every
-/// unit's scorecard into the hourly history and the <c>hourly</c> hub message. Every node's hourly
-/// job calls the grain of the same hour; Orleans runs one activation per key, and the grain asks
-/// the history first, so the hour is stored once however many nodes and retries call it.
+/// unit's scorecard judged at the top of the hour into the hourly history, and the <c>hourly</c>
+/// hub message. Every node's hourly job calls the grain of the same hour; the hour's insert carries
+/// the hour's deduplication token and only the activation whose insert created the hour sends the
+/// message, so the hour is stored and announced once however many nodes, activations and retries
+/// call it.
 /// </summary>
 [Alias("govpulse.hourly-publisher")]
 public interface IHourlyPublisherGrain : IGrainWithStringKey
@@ -17,7 +19,7 @@ public interface IHourlyPublisherGrain : IGrainWithStringKey
 /// <summary>What a call of <see cref="IHourlyPublisherGrain.Publish"/> found or did.</summary>
 /// <param name="Hour">Start of the hour, local time (+07:00).</param>
 /// <param name="Outcome">Whether this call stored the hour or found it stored.</param>
-/// <param name="PublishedAt">When the hour was stored (its figures are those of this instant).</param>
+/// <param name="PublishedAt">When the hour was stored (its figures are those of the top of the hour, whenever this was).</param>
 /// <param name="Late">The hour was published after it had passed.</param>
 /// <param name="Units">Units in the hour's snapshot.</param>
 [GenerateSerializer, Immutable, Alias("govpulse.hourly-publication")]
@@ -31,9 +33,12 @@ public sealed record HourlyPublication(
 [GenerateSerializer, Alias("govpulse.hourly-outcome")]
 public enum HourlyOutcome
 {
-    /// <summary>This call stored the hour and sent the <c>hourly</c> message.</summary>
+    /// <summary>This call's activation stored the hour (its insert created it) and sent the <c>hourly</c> message.</summary>
     Published,
 
-    /// <summary>The hour was already stored (by an earlier call, another node, or before a crash); nothing was written or sent.</summary>
+    /// <summary>
+    /// The hour was stored by another publication (an earlier call, another node, a racing activation
+    /// whose insert landed first, or a node before its crash); nothing more was stored or sent.
+    /// </summary>
     AlreadyPublished,
 }

@@ -45,6 +45,14 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<UnitFigures> GetFigures(Period period);
 
     /// <summary>
+    /// The figures for the period judged at <paramref name="at"/> (or the period's end, if sooner):
+    /// what the unit's dossiers stood at then. The hourly publication asks for the top of its hour,
+    /// so an hour published late still carries its own figures.
+    /// </summary>
+    [Alias("figures-at"), ReadOnly, AlwaysInterleave]
+    Task<UnitFigures> GetFiguresAt(Period period, DateTimeOffset at);
+
+    /// <summary>
     /// One page of the unit's open dossiers to chase at <paramref name="asOf"/> (overdue, due soon, or all
     /// open), most urgent first: <paramref name="limit"/> of them after the first <paramref name="offset"/>,
     /// with the counts of every status from the same pass. The caller gives the time, so a city-wide list

@@ -10,7 +10,7 @@ namespace GovPulse.Grains;
 
 public static class DomainRegistration
 {
-    /// <summary>The units, calendar, procedure catalogue, bands and scoring clock the grains judge by.</summary>
+    /// <summary>The units, calendar, procedure catalogue, bands and scoring clock the grains judge by (and what the hour grains run).</summary>
     public static IServiceCollection AddGovPulseDomain(this IServiceCollection services)
     {
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -20,6 +20,7 @@ public static class DomainRegistration
         services.TryAddSingleton(UnitApplyProbe.None);
         services.AddMetrics();
         services.TryAddSingleton<GovPulseMetrics>();
+        services.TryAddSingleton<Hourly.HourlyPublishing>();
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ScoringOptions>>().Value;

@@ -421,6 +421,14 @@ public sealed partial class UnitGrain(
 
     public Task<UnitFigures> GetFigures(Period period) => Task.FromResult(FiguresFor(period));
 
+    public Task<UnitFigures> GetFiguresAt(Period period, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return Task.FromResult(UnitEvaluation.Figures(
+            _ledger.Tally(period, period.EvaluationTime(at)),
+            CatalogTally.For(catalog, _level, period, calendar)));
+    }
+
     public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf) =>
         Task.FromResult(ChaseList.Of(_ledger, status, asOf, offset, limit));
 

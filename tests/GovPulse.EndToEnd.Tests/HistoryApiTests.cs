@@ -130,7 +130,7 @@ public sealed class HistoryApiTests(HistoryNodeFixture fixture) : IClassFixture<
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
     }
 
-    private static DateTimeOffset StartOfLocalHour(DateTimeOffset instant)
+    internal static DateTimeOffset StartOfLocalHour(DateTimeOffset instant)
     {
         var local = instant.ToOffset(Vietnam);
         return new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, Vietnam);
@@ -154,14 +154,16 @@ public sealed class HistoryNodeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var now = DateTimeOffset.UtcNow;
+        // Before the top of the current hour: an hour's figures are judged at its top, so events later
+        // in the hour belong to the next one.
+        var topOfHour = HistoryApiTests.StartOfLocalHour(DateTimeOffset.UtcNow);
         await using (var first = await NodeProcess.StartAsync(DataDirectory, NodeFixture.ApiKey, "--GovPulse:Hourly:Enabled=false"))
         {
             using var client = first.CreateClient(NodeFixture.ApiKey);
             var body = Ndjson.Body(
-                Ndjson.Received(Unit, "history-1", now.AddMinutes(-10)),
-                Ndjson.Completed(Unit, "history-1", now.AddMinutes(-5)),
-                Ndjson.Received(Unit, "history-2", now.AddMinutes(-3)));
+                Ndjson.Received(Unit, "history-1", topOfHour.AddMinutes(-10)),
+                Ndjson.Completed(Unit, "history-1", topOfHour.AddMinutes(-5)),
+                Ndjson.Received(Unit, "history-2", topOfHour.AddMinutes(-3)));
             var ack = await (await client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), body)).Content.ReadFromJsonAsync<IngestResponse>();
             ack!.Accepted.Should().Be(3);
             var before = await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{Unit}/history");

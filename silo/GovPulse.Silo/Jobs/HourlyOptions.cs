@@ -21,4 +21,14 @@ public sealed class HourlyOptions
     /// <summary>How many hours back a run fills hours missed while the cluster was down (0: none).</summary>
     [Range(0, 24 * 31)]
     public int CatchUpHours { get; set; } = HourlyRound.DefaultCatchUpHours;
+
+    /// <summary>The wait before the first retry of an hour whose publication failed; each next wait doubles.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
+    public TimeSpan RetryDelay { get; set; } = HourlyRetry.Default.FirstDelay;
+
+    /// <summary>The longest wait between retries. Retries stop when a wait would end after the hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = HourlyRetry.Default.MaxDelay;
+
+    public HourlyRetry Retry => new(RetryDelay, RetryMaxDelay < RetryDelay ? RetryDelay : RetryMaxDelay);
 }

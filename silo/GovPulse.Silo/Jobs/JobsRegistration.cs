@@ -1,5 +1,6 @@
 using GovPulse.Grains.Hourly;
 using GovPulse.Indicators.Periods;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace GovPulse.Silo.Jobs;
@@ -13,6 +14,7 @@ public static class JobsRegistration
     public static WebApplicationBuilder AddGovPulseJobs(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HourlyOptions>().BindConfiguration(HourlyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<HourlyRound>();
 
         var options = builder.Configuration.GetSection(HourlyOptions.Section).Get<HourlyOptions>() ?? new HourlyOptions();
@@ -30,6 +32,9 @@ public static class JobsRegistration
         builder.AddQuartz(q => q.ScheduleJob<HourlyJob>(trigger => trigger
             .WithIdentity("hourly-publication")
             .WithCronSchedule(options.Cron, cron => cron.InTimeZone(VietnamTime.Zone))));
+
+        // A stopping node cancels the job's token, so a round waiting to retry its hour ends at once.
+        builder.Services.Configure<QuartzOptions>(o => o.Properties["quartz.scheduler.interruptJobsOnShutdownWithWait"] = "true");
 
         // Stopping waits for a running publication: the silo stops after the scheduler.
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -22,8 +22,13 @@ public interface IIndicatorHistoryStore
     Task<DateTimeOffset?> LastPublishedHourAsync(
         DateTimeOffset before, DateTimeOffset? notBefore = null, string? period = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes one hour's snapshots in one insert (all units of the hour at once).</summary>
-    Task StoreAsync(IReadOnlyList<IndicatorSnapshot> snapshots, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes one hour's snapshots (all units of that hour) in one insert that the engine applies at
+    /// most once per hour: an insert of an hour already stored is dropped whole, whoever makes it and
+    /// whatever its rows hold. Returns the hour as stored; its <see cref="HourPublication.PublicationId"/>
+    /// is <paramref name="publicationId"/> only when this insert created the hour.
+    /// </summary>
+    Task<HourPublication> StoreAsync(Guid publicationId, IReadOnlyList<IndicatorSnapshot> snapshots, CancellationToken cancellationToken = default);
 
     /// <summary>Each unit's total at a published hour.</summary>
     Task<IReadOnlyDictionary<string, decimal>> TotalsAtAsync(DateTimeOffset hour, CancellationToken cancellationToken = default);
@@ -39,11 +44,12 @@ public interface IIndicatorHistoryStore
         string unitCode, DateTimeOffset since, DateTimeOffset until, HistoryBucket bucket, int limit, CancellationToken cancellationToken = default);
 }
 
-/// <summary>An hour as it was published: when, whether late, and how many units it holds.</summary>
-public sealed record HourPublication(DateTimeOffset Hour, DateTimeOffset PublishedAt, bool Late, int Units);
+/// <summary>An hour as it was published: when, whether late, how many units it holds, and by which publication.</summary>
+/// <param name="PublicationId">The writer whose insert created the hour (the nil id for hours stored before migration 0012).</param>
+public sealed record HourPublication(DateTimeOffset Hour, DateTimeOffset PublishedAt, bool Late, int Units, Guid PublicationId);
 
 /// <summary>One unit's scorecard at a published hour.</summary>
-/// <param name="Late">The hour was published after it had passed (the figures are those of <paramref name="PublishedAt"/>).</param>
+/// <param name="Late">The hour was published after it had passed (its figures are still those judged at the top of <paramref name="Hour"/>).</param>
 public sealed record IndicatorSnapshot(DateTimeOffset Hour, Scorecard Scorecard, DateTimeOffset PublishedAt, bool Late);
 
 /// <summary>A row of a unit's history: the scorecard's headline figures, without the indicators.</summary>

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClickHouse.Driver.ADO.Parameters;
@@ -10,21 +12,20 @@ using GovPulse.Indicators.Scoring;
 namespace GovPulse.Storage.ClickHouse;
 
 /// <summary>
-/// The <c>indicator_snapshots</c> table (migration 0003). An hour is written in one insert, which
-/// ClickHouse applies whole (one block, one partition), so "rows exist for the hour" is the mark
-/// of a published hour. Two writes of the same hour (a retry racing a node that died after its
-/// insert) share the sorting key (unit_code, hour) and collapse on merge; until then every read
-/// here keeps one row per unit and hour, the latest <c>published_at</c>, as the merge will.
+/// The <c>indicator_snapshots</c> table (migrations 0003, 0012). An hour is written in one insert,
+/// which ClickHouse applies whole (one block, one partition), so "rows exist for the hour" is the
+/// mark of a published hour. Every insert of an hour carries that hour's deduplication token, so
+/// the engine keeps the first insert of an hour and drops any later one (a racing activation, a
+/// retry after a node died past its insert), atomically and before anyone reads: one row per unit
+/// and hour, and the writer whose <c>publication_id</c> the rows hold is the one that created it.
+/// Reads still keep one row per unit and hour (the latest <c>published_at</c>) for hours stored twice
+/// before migration 0012.
 /// </summary>
 public sealed class IndicatorHistoryStore(ClickHouseDatabase database) : IIndicatorHistoryStore
 {
-    private static readonly string[] Columns =
-    [
-        "hour", "unit_code", "period", "total", "band",
-        "publicity", "progress", "online", "payment", "digitization", "satisfaction",
-        "received", "finished", "finished_on_time", "finished_late", "in_progress_on_time", "in_progress_overdue", "apologies",
-        "scorecard", "published_at", "late",
-    ];
+    private const string LocalSeconds = "yyyy-MM-dd HH:mm:ss";
+
+    private const string LocalMilliseconds = "yyyy-MM-dd HH:mm:ss.fff";
 
     private static readonly JsonSerializerOptions ScorecardJson = new(JsonSerializerDefaults.Web)
     {
@@ -38,7 +39,8 @@ public sealed class IndicatorHistoryStore(ClickHouseDatabase database) : IIndica
         parameters.AddParameter("hour", UnixSeconds(hour));
         using var reader = await client.ExecuteReaderAsync(
             """
-            SELECT count(), uniqExact(unit_code), toUnixTimestamp64Milli(max(published_at)), argMax(late, published_at)
+            SELECT count(), uniqExact(unit_code), toUnixTimestamp64Milli(max(published_at)), argMax(late, published_at),
+                   toString(argMax(publication_id, published_at))
             FROM indicator_snapshots
             WHERE hour = toDateTime({hour:Int64})
             """,
@@ -54,7 +56,8 @@ public sealed class IndicatorHistoryStore(ClickHouseDatabase database) : IIndica
             VietnamTime.ToLocal(hour),
             FromUnixMilliseconds(ToLong(reader.GetValue(2))),
             reader.GetBoolean(3),
-            (int)ToLong(reader.GetValue(1)));
+            (int)ToLong(reader.GetValue(1)),
+            Guid.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
     }
 
     public async Task<IReadOnlySet<DateTimeOffset>> PublishedHoursAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -107,31 +110,74 @@ public sealed class IndicatorHistoryStore(ClickHouseDatabase database) : IIndica
             : null;
     }
 
-    public async Task StoreAsync(IReadOnlyList<IndicatorSnapshot> snapshots, CancellationToken cancellationToken = default)
+    public async Task<HourPublication> StoreAsync(Guid publicationId, IReadOnlyList<IndicatorSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        if (snapshots.Count == 0)
+        ArgumentOutOfRangeException.ThrowIfZero(snapshots.Count);
+        var hour = snapshots[0].Hour;
+        if (snapshots.Any(s => s.Hour != hour))
         {
-            return;
+            throw new ArgumentException("An insert holds one hour's snapshots only: the hour's token covers them all.", nameof(snapshots));
+        }
+
+        // The rows ride inline as JSONEachRow because the token must be in the statement's SETTINGS
+        // (the embedded endpoint ignores settings in the URL). One insert, one block: the hour is
+        // stored whole or not at all, and the token makes it happen once.
+        var statement = new StringBuilder()
+            .Append("INSERT INTO indicator_snapshots SETTINGS insert_deduplication_token = '")
+            .Append(DeduplicationToken(hour))
+            .Append("' FORMAT JSONEachRow\n");
+        foreach (var snapshot in snapshots)
+        {
+            statement.Append(RowJson(snapshot, publicationId)).Append('\n');
         }
 
         var client = await database.GetClientAsync();
-        var rows = snapshots.Select(s =>
-        {
-            var card = s.Scorecard;
-            return new object[]
-            {
-                s.Hour.UtcDateTime, card.UnitCode, card.Period, Points(card.Total ?? 0), card.Band ?? string.Empty,
-                Group(card, GroupCode.PUBLICITY), Group(card, GroupCode.PROGRESS), Group(card, GroupCode.ONLINE),
-                Group(card, GroupCode.PAYMENT), Group(card, GroupCode.DIGITIZATION), Group(card, GroupCode.SATISFACTION),
-                Count(card.Counts.Received), Count(card.Counts.Finished), Count(card.Counts.FinishedOnTime), Count(card.Counts.FinishedLate),
-                Count(card.Counts.InProgressOnTime), Count(card.Counts.InProgressOverdue), Count(card.Counts.Apologies),
-                JsonSerializer.Serialize(card, ScorecardJson), s.PublishedAt.UtcDateTime, s.Late,
-            };
-        });
+        await client.ExecuteNonQueryAsync(statement.ToString(), null, null, cancellationToken);
+        return await FindPublicationAsync(hour, cancellationToken)
+            ?? throw new InvalidOperationException($"hour {hour:O} was inserted but reads as not stored");
+    }
 
-        // One insert, one block: the hour is stored whole or not at all.
-        await client.InsertBinaryAsync("indicator_snapshots", Columns, rows, database.InsertOptions, cancellationToken);
+    /// <summary>The token of an hour's insert: the same for every writer of that hour, whatever its figures.</summary>
+    public static string DeduplicationToken(DateTimeOffset hour) =>
+        "indicator_snapshots:" + VietnamTime.ToLocal(hour).ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);
+
+    private static string RowJson(IndicatorSnapshot snapshot, Guid publicationId)
+    {
+        var card = snapshot.Scorecard;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+
+            // Text in the columns' own zone (Asia/Ho_Chi_Minh), which is how ClickHouse reads it.
+            json.WriteString("hour", VietnamTime.ToLocal(snapshot.Hour).ToString(LocalSeconds, CultureInfo.InvariantCulture));
+            json.WriteString("unit_code", card.UnitCode);
+            json.WriteString("period", card.Period);
+            json.WriteNumber("total", Points(card.Total ?? 0));
+            json.WriteString("band", card.Band ?? string.Empty);
+            json.WriteNumber("publicity", Group(card, GroupCode.PUBLICITY));
+            json.WriteNumber("progress", Group(card, GroupCode.PROGRESS));
+            json.WriteNumber("online", Group(card, GroupCode.ONLINE));
+            json.WriteNumber("payment", Group(card, GroupCode.PAYMENT));
+            json.WriteNumber("digitization", Group(card, GroupCode.DIGITIZATION));
+            json.WriteNumber("satisfaction", Group(card, GroupCode.SATISFACTION));
+            json.WriteNumber("received", Count(card.Counts.Received));
+            json.WriteNumber("finished", Count(card.Counts.Finished));
+            json.WriteNumber("finished_on_time", Count(card.Counts.FinishedOnTime));
+            json.WriteNumber("finished_late", Count(card.Counts.FinishedLate));
+            json.WriteNumber("in_progress_on_time", Count(card.Counts.InProgressOnTime));
+            json.WriteNumber("in_progress_overdue", Count(card.Counts.InProgressOverdue));
+            json.WriteNumber("apologies", Count(card.Counts.Apologies));
+            json.WriteString("scorecard", JsonSerializer.Serialize(card, ScorecardJson));
+            json.WriteString("published_at", VietnamTime.ToLocal(snapshot.PublishedAt).ToString(LocalMilliseconds, CultureInfo.InvariantCulture));
+            json.WriteBoolean("late", snapshot.Late);
+            json.WriteString("publication_id", publicationId);
+            json.WriteEndObject();
+        }
+
+        // Escaped JSON holds no raw newline, so each row stays on its line.
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public async Task<IReadOnlyDictionary<string, decimal>> TotalsAtAsync(DateTimeOffset hour, CancellationToken cancellationToken = default)

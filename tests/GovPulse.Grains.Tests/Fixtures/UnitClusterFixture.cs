@@ -56,6 +56,7 @@ public class UnitClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(Clock);
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
+            ConfigureServices(host.Services);
         });
         builder.ConfigureSilo((silo, orleans) => ConfigureOrleans(orleans));
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
@@ -75,6 +76,11 @@ public class UnitClusterFixture : IAsyncLifetime
 
     /// <summary>A derived fixture's changes to the storage services, after they are registered.</summary>
     protected virtual void ConfigureStorage(IHostApplicationBuilder host)
+    {
+    }
+
+    /// <summary>Services a derived fixture adds to (or replaces in) every silo, after the defaults.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 

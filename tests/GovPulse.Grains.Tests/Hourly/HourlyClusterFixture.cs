@@ -10,7 +10,8 @@ namespace GovPulse.Grains.Tests.Hourly;
 
 /// <summary>
 /// Two silos ("nodes") over the embedded ClickHouse, in a database of their own, with the scoring
-/// clock held at <see cref="Now"/> so hours and lateness are fixed.
+/// clock held at <see cref="Now"/> so hours and lateness are fixed, and <see cref="Gate"/> in front
+/// of the hour's insert on both nodes.
 /// </summary>
 public sealed class HourlyClusterFixture : UnitClusterFixture
 {
@@ -24,12 +25,25 @@ public sealed class HourlyClusterFixture : UnitClusterFixture
 
     public FakeTimeProvider Time { get; } = new(Now);
 
+    /// <summary>Holds or fails the nodes' inserts of an hour; idle unless a test arms it.</summary>
+    public HourStoreGate Gate { get; } = new();
+
+    /// <summary>What an activation of an hour's grain runs, as node <paramref name="node"/> has it.</summary>
+    public HourlyPublishing PublishingOf(int node) => Cluster.Silos[node].ServiceProvider.GetRequiredService<HourlyPublishing>();
+
     /// <summary>A node's own view of the cluster, as its hourly job has it.</summary>
     public IGrainFactory GrainsOf(int node) => Cluster.Silos[node].ServiceProvider.GetRequiredService<IGrainFactory>();
 
     public IIndicatorHistoryStore HistoryOf(int node) => Cluster.Silos[node].ServiceProvider.GetRequiredService<IIndicatorHistoryStore>();
 
-    public HourlyRound RoundOf(int node) => new(GrainsOf(node), HistoryOf(node), NullLogger<HourlyRound>.Instance);
+    /// <summary>A node's hourly round; <paramref name="clock"/> says when its hour is over (default: the nodes' scoring clock), <paramref name="time"/> paces its retries (default: real time).</summary>
+    public HourlyRound RoundOf(int node, ScoringClock? clock = null, TimeProvider? time = null) => new(
+        GrainsOf(node),
+        HistoryOf(node),
+        clock ?? Clock,
+        time ?? TimeProvider.System,
+        Cluster.Silos[node].ServiceProvider.GetRequiredService<GovPulseMetrics>(),
+        NullLogger<HourlyRound>.Instance);
 
     /// <summary>Rows physically in the table for the hour (before any merge): a second write would show here.</summary>
     public async Task<ulong> RowsAt(DateTimeOffset hour, int node = 0)
@@ -40,4 +54,7 @@ public sealed class HourlyClusterFixture : UnitClusterFixture
     }
 
     public IReadOnlyList<HourlySummary> MessagesFor(DateTimeOffset hour) => Publisher.Hourly.Where(s => s.Hour == hour).ToList();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IIndicatorHistoryStore>(sp => new GatedHistoryStore(new IndicatorHistoryStore(sp.GetRequiredService<ClickHouseDatabase>()), Gate));
 }

@@ -50,7 +50,7 @@ public sealed class HourlyRoundTests
     }
 
     private static HourlyRound Round(params DateTimeOffset[] published) =>
-        new(null!, new PublishedHours(published), NullLogger<HourlyRound>.Instance);
+        new(null!, new PublishedHours(published), ScoringClock.System, TimeProvider.System, null!, NullLogger<HourlyRound>.Instance);
 
     /// <summary>A history that only knows which hours were published.</summary>
     private sealed class PublishedHours(IReadOnlyCollection<DateTimeOffset> hours) : IIndicatorHistoryStore
@@ -64,7 +64,8 @@ public sealed class HourlyRoundTests
 
         public Task<HourPublication?> FindPublicationAsync(DateTimeOffset hour, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task StoreAsync(IReadOnlyList<IndicatorSnapshot> snapshots, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<HourPublication> StoreAsync(Guid publicationId, IReadOnlyList<IndicatorSnapshot> snapshots, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
 
         public Task<IReadOnlyDictionary<string, decimal>> TotalsAtAsync(DateTimeOffset hour, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
