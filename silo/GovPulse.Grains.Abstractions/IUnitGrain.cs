@@ -23,10 +23,12 @@ public interface IUnitGrain : IGrainWithStringKey
     /// may not be stored; then the unit rebuilds from its log on the next call.
     /// </summary>
     /// <remarks>
+    /// Interleaves: the events of concurrent batches for one unit are numbered one after the other and
+    /// stored together by the node's group commit, instead of one insert after another.
     /// <see cref="UnitEvent"/> is an immutable record, so the events are passed as they are: without
     /// <c>[Immutable]</c> a call inside the silo deep-copies every event through the JSON codec.
     /// </remarks>
-    [Alias("apply")]
+    [Alias("apply"), AlwaysInterleave]
     Task<ApplyResult> Apply([Immutable] ImmutableArray<UnitEvent> events);
 
     /// <summary>

@@ -76,6 +76,16 @@ public sealed partial class UnitGrain(
     /// <summary>A step failed after the log changed: this activation no longer matches the log and is deactivating.</summary>
     private bool _broken;
 
+    /// <summary>
+    /// Applies between numbering their events and applying them. Apply interleaves (so one unit's
+    /// appends from concurrent batches share one group commit); while any is in flight the ledger
+    /// does not yet hold every position up to <see cref="_position"/>, so no snapshot is taken.
+    /// </summary>
+    private int _appending;
+
+    /// <summary>Set while <see cref="Rebuild"/> replaces the ledger; appends wait for it.</summary>
+    private TaskCompletionSource? _rebuilding;
+
     private long? _rebuiltFrom;
     private int _replayed;
     private long _rebuildMilliseconds;
@@ -124,21 +134,32 @@ public sealed partial class UnitGrain(
 
     public async Task<long> SaveSnapshot()
     {
-        if (!await SaveSnapshotAsync(CancellationToken.None))
+        if (await SaveSnapshotAsync(CancellationToken.None) is not { } position)
         {
-            throw new InvalidOperationException($"Unit {_unit.Code} did not save a snapshot: its log holds events this activation does not; the next call rebuilds it.");
+            throw new InvalidOperationException(
+                $"Unit {_unit.Code} did not save a snapshot: events were being appended (try again), or its log holds events this activation does not (the next call rebuilds it).");
         }
 
-        return _position;
+        return position;
     }
 
     public async Task<UnitStatus> Rebuild()
     {
         ThrowIfBroken();
-        await RebuildAsync(fromSnapshot: false, CancellationToken.None);
-        if (_snapshots.Enabled)
+        var rebuilding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _rebuilding = rebuilding;
+        try
         {
-            await SaveSnapshotAsync(CancellationToken.None);
+            await RebuildAsync(fromSnapshot: false, CancellationToken.None);
+            if (_snapshots.Enabled)
+            {
+                await SaveSnapshotAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _rebuilding = null;
+            rebuilding.SetResult();
         }
 
         await ChangedAsync(); // rare, so the figures are pushed whether or not they moved
@@ -266,41 +287,55 @@ public sealed partial class UnitGrain(
     /// Saves the ledger at its position, if this activation is the unit's current writer: the log must
     /// end at this grain's position and hold exactly the events it read or appended since its base.
     /// Otherwise another activation has written (a membership change): nothing is saved and this one
-    /// deactivates, so the next call rebuilds from the log. Returns whether it saved.
+    /// deactivates, so the next call rebuilds from the log. Nothing is saved either while an append is
+    /// in flight (the next check tries again). Returns the position saved, or null.
     /// </summary>
-    private async Task<bool> SaveSnapshotAsync(CancellationToken cancellationToken)
+    private async Task<long?> SaveSnapshotAsync(CancellationToken cancellationToken)
     {
-        if (_broken)
+        if (_broken || _appending > 0)
         {
-            return false;
+            return null;
         }
 
         var check = await store.CheckLogAsync(_unit.Code, _basePosition, cancellationToken);
+        if (_broken || _appending > 0)
+        {
+            return null; // an append started meanwhile: its events may be in the log and not yet in the ledger
+        }
+
         if (check.LastPosition != _position || check.EventsAfter != _eventsAfterBase)
         {
             LogNotTheWriter(_unit.Code, _position, _eventsAfterBase, check.LastPosition, check.EventsAfter);
             Break();
-            return false;
+            return null;
         }
 
-        var events = _baseEvents + _eventsAfterBase;
+        // Taken together, with no await between: appends may interleave once the save is under way.
+        var position = _position;
+        var eventsAfter = _eventsAfterBase;
+        var events = _baseEvents + eventsAfter;
+        var changes = _sinceSnapshot;
         using var state = new MemoryStream();
         _ledger.WriteSnapshot(state);
-        var changes = _sinceSnapshot;
         await snapshots.SaveAsync(
-            new UnitSnapshot(_unit.Code, UnitLedger.SnapshotFormat, _position, events, storeTime.GetUtcNow(), _ledger.DossierCount, _ledger.PetitionCount, state.ToArray()),
+            new UnitSnapshot(_unit.Code, UnitLedger.SnapshotFormat, position, events, storeTime.GetUtcNow(), _ledger.DossierCount, _ledger.PetitionCount, state.ToArray()),
             cancellationToken);
-        _basePosition = _position;
+        _basePosition = position;
         _baseEvents = events;
-        _eventsAfterBase = 0;
-        _lastSnapshot = _position;
+        _eventsAfterBase -= eventsAfter;
+        _lastSnapshot = position;
         _sinceSnapshot -= changes;
-        LogSnapshotSaved(_unit.Code, _ledger.DossierCount, state.Length, _position);
-        return true;
+        LogSnapshotSaved(_unit.Code, _ledger.DossierCount, state.Length, position);
+        return position;
     }
 
     public async Task<ApplyResult> Apply(ImmutableArray<UnitEvent> events)
     {
+        if (_rebuilding is { } rebuilding)
+        {
+            await rebuilding.Task;
+        }
+
         ThrowIfBroken();
         var mine = events.Where(e => e.UnitCode == _unit.Code).ToList();
         if (mine.Count == 0)
@@ -308,7 +343,23 @@ public sealed partial class UnitGrain(
             return new ApplyResult(0, events.Length);
         }
 
+        // Numbered before any await: interleaved calls take consecutive positions.
         var logged = LoggedEvent.After(_position, mine);
+        _position += logged.Count;
+        _eventsAfterBase += logged.Count;
+        _appending++;
+        try
+        {
+            return await AppendAndApplyAsync(logged, events.Length);
+        }
+        finally
+        {
+            _appending--;
+        }
+    }
+
+    private async Task<ApplyResult> AppendAndApplyAsync(List<LoggedEvent> logged, int sent)
+    {
         try
         {
             await log.AppendAsync(logged);
@@ -320,8 +371,6 @@ public sealed partial class UnitGrain(
             throw;
         }
 
-        _position += logged.Count;
-        _eventsAfterBase += logged.Count;
         try
         {
             probe.Reached(UnitApplyStep.Stored, _unit.Code);
@@ -340,7 +389,7 @@ public sealed partial class UnitGrain(
                 {
                     await QuarantineAsync(entry, ex);
                     Break();
-                    return new ApplyResult(changed, events.Length - changed);
+                    return new ApplyResult(changed, sent - changed);
                 }
 
                 changed += change ? 1 : 0;
@@ -362,7 +411,7 @@ public sealed partial class UnitGrain(
             probe.Reached(UnitApplyStep.Published, _unit.Code);
             WatchNextDue();
             probe.Reached(UnitApplyStep.Watched, _unit.Code);
-            return new ApplyResult(changed, events.Length - changed);
+            return new ApplyResult(changed, sent - changed);
         }
         catch
         {

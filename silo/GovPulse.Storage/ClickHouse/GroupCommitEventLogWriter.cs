@@ -18,8 +18,11 @@ public sealed class GroupCommitEventLogWriter : IEventLogWriter, IAsyncDisposabl
     /// <summary>Rows one insert takes at most (a few MB of JSON); what is left goes in the next.</summary>
     public const int MaxRowsPerInsert = 50_000;
 
-    /// <summary>Inserts running at once: one gathering while one is stored keeps the engine busy.</summary>
-    private const int Committers = 2;
+    /// <summary>
+    /// One insert at a time: everything queued while it runs goes into the next, so groups grow with
+    /// the load (a second committer would take the first few rows at once and make many small parts).
+    /// </summary>
+    private const int Committers = 1;
 
     private readonly IEventStore _store;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleWriter = false });
