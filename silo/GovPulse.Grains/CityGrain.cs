@@ -74,19 +74,28 @@ public sealed partial class CityGrain(
     /// Keeps <paramref name="report"/> when it is of the city's current month and newer than the one
     /// held: a higher log position, or the same position judged later (a due time passed). A report of
     /// another month (late, or from a node whose clock is ahead) waits for the next reconciliation.
+    /// Returns whether the city's figures or version moved (a report judged later with the same
+    /// figures is kept, but is nothing to push).
     /// </summary>
     private bool Keep(UnitFiguresReport report)
     {
         var month = Period.MonthOf(clock.Now);
-        if (report.Period != month
-            || (_latest.TryGetValue(report.UnitCode, out var known) && known.Period == month && !report.Supersedes(known)))
+        var known = _latest.GetValueOrDefault(report.UnitCode);
+        if (known?.Period != month)
+        {
+            known = null;
+        }
+
+        if (report.Period != month || (known is not null && !report.Supersedes(known)))
         {
             return false;
         }
 
         _latest[report.UnitCode] = report;
-        return true;
+        return known is null || known.Position != report.Position || !SameFigures(known.Figures, report.Figures);
     }
+
+    private static bool SameFigures(UnitFigures a, UnitFigures b) => a.Counts == b.Counts && a.Inputs.SequenceEqual(b.Inputs);
 
     /// <summary>The city's version: the sum of the positions of the reports it pools, so it grows with any unit's.</summary>
     private Scorecard Pooled(Period period, IReadOnlyCollection<UnitFiguresReport> reports)
@@ -97,7 +106,7 @@ public sealed partial class CityGrain(
             with { Version = reports.Sum(r => r.Position) };
     }
 
-    /// <summary>Asks every unit for its report of <paramref name="month"/>; returns how many were newer than the ones held.</summary>
+    /// <summary>Asks every unit for its report of <paramref name="month"/>; returns how many moved the city's figures.</summary>
     private async Task<int> ReconcileAsync(Period month)
     {
         var kept = 0;
