@@ -107,14 +107,14 @@ public sealed class HubRelay
             }
             else
             {
-                server.Send(frame.Binary);
+                server.Send(frame.Binary ?? []);
             }
         });
         server.OnMessage(frame =>
         {
             if (frame.Text is not { } text)
             {
-                page.Send(frame.Binary);
+                page.Send(frame.Binary ?? []);
                 return;
             }
 

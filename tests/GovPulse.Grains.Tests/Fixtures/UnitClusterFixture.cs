@@ -45,10 +45,16 @@ public class UnitClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(Clock);
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
+            ConfigureSilo(host);
         });
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Adds what a derived fixture needs to every silo, after the defaults.</summary>
+    protected virtual void ConfigureSilo(Microsoft.Extensions.Hosting.IHostApplicationBuilder host)
+    {
     }
 
     public async Task DisposeAsync()
