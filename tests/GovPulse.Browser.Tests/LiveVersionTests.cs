@@ -32,6 +32,7 @@ public sealed class LiveVersionTests(DashboardNode fixture) : IClassFixture<Dash
         var dropping = relay.DropNextPushOf(City);
         await fixture.PostAsync(Ndjson.Received(DashboardNode.Unit, fixture.NextDossier(), DashboardNode.RecentInstant(TimeSpan.FromSeconds(1))));
         var lost = await dropping;
+        Field(lost, "version").Should().BeGreaterThan(0, "versions are the units' log positions, numbered by the unit grains (issue 13)");
         await Expect(page.GetByTestId("count-received")).ToHaveTextAsync(Vietnamese(received));
         var fetchedBefore = fetches.Count;
 

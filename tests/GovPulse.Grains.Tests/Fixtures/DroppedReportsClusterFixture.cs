@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.TestingHost;
 
 namespace GovPulse.Grains.Tests.Fixtures;
 
@@ -16,7 +17,7 @@ public class DroppedReportsClusterFixture : UnitClusterFixture
 
     public CityReportTap Reports { get; } = new();
 
-    protected override void ConfigureSilo(IHostApplicationBuilder host)
+    protected override void ConfigureSilo(InProcessTestSiloSpecificOptions silo, IHostApplicationBuilder host)
     {
         ArgumentNullException.ThrowIfNull(host);
         host.Services.AddSingleton<IIncomingGrainCallFilter>(Reports);

@@ -31,7 +31,7 @@ public class UnitClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSiloHost((_, host) =>
+        builder.ConfigureSiloHost((silo, host) =>
         {
             host.Configuration["GovPulse:DataDirectory"] = DataDirectory;
             host.Configuration["GovPulse:ClickHouse:Database"] = Database;
@@ -45,7 +45,7 @@ public class UnitClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(Clock);
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
-            ConfigureSilo(host);
+            ConfigureSilo(silo, host);
         });
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
         Cluster = builder.Build();
@@ -53,7 +53,7 @@ public class UnitClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Adds what a derived fixture needs to every silo, after the defaults.</summary>
-    protected virtual void ConfigureSilo(Microsoft.Extensions.Hosting.IHostApplicationBuilder host)
+    protected virtual void ConfigureSilo(InProcessTestSiloSpecificOptions silo, Microsoft.Extensions.Hosting.IHostApplicationBuilder host)
     {
     }
 
