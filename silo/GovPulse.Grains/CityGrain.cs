@@ -132,7 +132,7 @@ public sealed partial class CityGrain(
         try
         {
             var now = clock.Now;
-            await _throttle.PushAsync(now, publisher, await GetScorecard(Period.MonthOf(now)));
+            await _throttle.PushAsync(now, publisher, () => GetScorecard(Period.MonthOf(now)));
         }
 #pragma warning disable CA1031 // A viewer-side failure must never fail a unit's report.
         catch (Exception ex)

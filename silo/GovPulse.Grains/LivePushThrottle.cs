@@ -62,14 +62,16 @@ public sealed class LivePushThrottle(TimeSpan interval)
     }
 
     /// <summary>
-    /// Pushes <paramref name="scorecard"/> with <see cref="Scorecard.PreviousVersion"/> set to the
-    /// version of this publisher's previous push (0 before any).
+    /// Pushes the scorecard <paramref name="current"/> gives, with <see cref="Scorecard.PreviousVersion"/>
+    /// set to the version of this publisher's previous push (0 before any). The push is recorded
+    /// first, so a failure to build or send it never leaves a push scheduled for ever.
     /// </summary>
-    public async Task PushAsync(DateTimeOffset now, IScorecardPublisher publisher, Scorecard scorecard)
+    public async Task PushAsync(DateTimeOffset now, IScorecardPublisher publisher, Func<Task<Scorecard>> current)
     {
         ArgumentNullException.ThrowIfNull(publisher);
-        ArgumentNullException.ThrowIfNull(scorecard);
+        ArgumentNullException.ThrowIfNull(current);
         Pushed(now);
+        var scorecard = await current();
         await publisher.PublishAsync(scorecard with { PreviousVersion = _lastVersion });
         _lastVersion = scorecard.Version;
     }

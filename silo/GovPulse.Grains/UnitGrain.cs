@@ -296,7 +296,7 @@ public sealed partial class UnitGrain(
     {
         try
         {
-            await _throttle.PushAsync(clock.Now, publisher, ScorecardFor(Period.MonthOf(clock.Now)));
+            await _throttle.PushAsync(clock.Now, publisher, () => Task.FromResult(ScorecardFor(Period.MonthOf(clock.Now))));
         }
 #pragma warning disable CA1031 // A viewer-side failure must never fail an ingest.
         catch (Exception ex)
