@@ -71,6 +71,26 @@ public sealed class ProbeBook
         }
     }
 
+    /// <summary>
+    /// Waits until every open probe is answered, or has waited its <see cref="Patience"/> (then it
+    /// is lost): the run's last probes get the same chance as the others.
+    /// </summary>
+    public async Task WaitForOpenAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_open.Values.All(p => Stopwatch.GetElapsedTime(p.Sent) >= Patience))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     /// <summary>Whether a probe of the unit is still waiting (a probe that waited too long is given up as lost).</summary>
     public bool IsOpen(string unit)
     {

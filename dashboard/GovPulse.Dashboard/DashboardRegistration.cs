@@ -26,7 +26,6 @@ public static class DashboardRegistration
             .Validate(o => DossierLinkOptions.IsValidTemplate(o.SourceUrlTemplate), DossierLinkOptions.InvalidTemplateMessage)
             .ValidateOnStart();
         builder.Services.AddSingleton<DossierLinks>();
-        builder.Services.AddSingleton<HubScorecardPublisher>();
         builder.Services.AddSingleton<HubLiveFeedObserver>();
         builder.Services.AddHostedService<LiveFeedSubscription>();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -55,6 +55,13 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<UnitFigures> GetFiguresAt(Period period, DateTimeOffset at);
 
     /// <summary>
+    /// The unit's figures for the period with its log position, as it reports them to the city: the
+    /// city asks on activation and periodically (reconciliation), so a lost report heals. Interleaves, like <see cref="GetFigures"/>.
+    /// </summary>
+    [Alias("report"), ReadOnly, AlwaysInterleave]
+    Task<UnitFiguresReport> GetReport(Period period);
+
+    /// <summary>
     /// One page of the unit's open dossiers to chase at <paramref name="asOf"/> (overdue, due soon, or all
     /// open), most urgent first: <paramref name="limit"/> of them after the first <paramref name="offset"/>,
     /// with the counts of every status from the same pass. The caller gives the time, so a city-wide list

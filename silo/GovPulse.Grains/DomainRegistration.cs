@@ -15,6 +15,7 @@ public static class DomainRegistration
     {
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CityOptions>().BindConfiguration(CityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(ScoringClock.System);
         services.TryAddSingleton(UnitApplyProbe.None);

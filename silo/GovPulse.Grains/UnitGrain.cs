@@ -478,6 +478,12 @@ public sealed partial class UnitGrain(
             CatalogTally.For(catalog, _level, period, calendar)));
     }
 
+    public Task<UnitFiguresReport> GetReport(Period period) => Task.FromResult(ReportFor(period));
+
+    /// <summary>The figures with the log position they are of, so the city keeps the newer whatever the clocks.</summary>
+    private UnitFiguresReport ReportFor(Period period) =>
+        new(_unit.Code, _position, period, FiguresFor(period), period.EvaluationTime(clock.Now));
+
     public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf) =>
         Task.FromResult(ChaseList.Of(_ledger, status, asOf, offset, limit));
 
@@ -504,7 +510,7 @@ public sealed partial class UnitGrain(
     }
 
     private Scorecard ScorecardFor(Period period) =>
-        UnitEvaluation.Scorecard(_unit, period.Label, period.EvaluationTime(clock.Now), FiguresFor(period), bands);
+        UnitEvaluation.Scorecard(_unit, period.Label, period.EvaluationTime(clock.Now), FiguresFor(period), bands) with { Version = _position };
 
     /// <summary>Sets the scoring clock to wake this grain when the next open dossier turns overdue.</summary>
     private void WatchNextDue()
@@ -532,30 +538,18 @@ public sealed partial class UnitGrain(
 
     private async Task ChangedAsync()
     {
-        var now = clock.Now;
-        var month = Period.MonthOf(now);
+        // One-way: a lost report is healed by the city's reconciliation (ICityGrain.Reconcile).
         GrainFactory.GetGrain<ICityGrain>(UnitDirectory.HoChiMinhCityCode)
-            .Report(new UnitFiguresReport(_unit.Code, now.UtcTicks, month, FiguresFor(month)))
+            .Report(ReportFor(Period.MonthOf(clock.Now)))
             .Ignore();
-
-        switch (_throttle.Changed(now))
-        {
-            case { } wait when wait == TimeSpan.Zero:
-                await PushAsync();
-                break;
-            case { } wait:
-                _delayedPush?.Dispose();
-                _delayedPush = this.RegisterGrainTimer(PushAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
-                break;
-        }
+        _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);
     }
 
     private async Task PushAsync()
     {
-        _throttle.Pushed(clock.Now);
         try
         {
-            await publisher.PublishAsync(ScorecardFor(Period.MonthOf(clock.Now)));
+            await _throttle.PushAsync(clock.Now, publisher, () => Task.FromResult(ScorecardFor(Period.MonthOf(clock.Now))));
         }
 #pragma warning disable CA1031 // A viewer-side failure must never fail an ingest.
         catch (Exception ex)

@@ -86,7 +86,6 @@ public sealed class CrossNodeLiveTests : IAsyncLifetime
         builder.Services.AddSingleton(ScoringClock.System);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(grains);
-        builder.Services.AddSingleton<HubScorecardPublisher>();
         builder.Services.AddSingleton<HubLiveFeedObserver>();
         builder.Services.AddHostedService<LiveFeedSubscription>();
         var app = builder.Build();

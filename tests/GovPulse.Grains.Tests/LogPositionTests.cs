@@ -13,7 +13,7 @@ namespace GovPulse.Grains.Tests;
 /// snapshotted and rebuilt on nodes whose clocks are an hour apart, a unit's figures equal a clean
 /// in-order run; and a snapshot a second, stale writer would spoil is never trusted.
 /// </summary>
-public sealed class LogPositionTests(SkewedClockClusterFixture fixture) : IClassFixture<SkewedClockClusterFixture>
+public sealed class LogPositionTests(SkewedStoreClocksClusterFixture fixture) : IClassFixture<SkewedStoreClocksClusterFixture>
 {
     private static readonly Period[] Periods = [Period.Month(2026, 9), Period.Month(2026, 10), Period.Quarter(2026, 3)];
 

@@ -36,33 +36,36 @@ public sealed class OverdueClockTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var clock = new ScoringClock(_time);
-        InProcessTestCluster? cluster = null;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSignalR();
-        builder.Services.AddSingleton(UnitDirectory.HoChiMinhCity);
-        builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton<IGrainFactory>(_ => cluster!.Client);
-        builder.Services.AddSingleton<IScorecardPublisher, HubScorecardPublisher>();
-        _web = builder.Build();
-        _web.MapHub<IndicatorsHub>(IndicatorsHub.Path);
-        await _web.StartAsync();
-
-        var publisher = _web.Services.GetRequiredService<IScorecardPublisher>();
         var clusterBuilder = new InProcessTestClusterBuilder(1);
         clusterBuilder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration["GovPulse:DataDirectory"] = UnitClusterFixture.DataDirectory;
             host.Configuration["GovPulse:ClickHouse:Database"] = _database;
             host.AddGovPulseStorage();
-            host.Services.AddSingleton(publisher);
+            host.Services.AddSingleton<IScorecardPublisher, FeedScorecardPublisher>();
             host.Services.AddSingleton(clock);
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
         });
         clusterBuilder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
-        cluster = _cluster = clusterBuilder.Build();
+        _cluster = clusterBuilder.Build();
         await _cluster.DeployAsync();
+
+        // The node's web side, as in production: the hub's observer on the live feed.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton(UnitDirectory.HoChiMinhCity);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IGrainFactory>(_cluster.Client);
+        builder.Services.AddSingleton<HubLiveFeedObserver>();
+        builder.Services.AddHostedService<LiveFeedSubscription>();
+        _web = builder.Build();
+        _web.MapHub<IndicatorsHub>(IndicatorsHub.Path);
+        await _web.StartAsync();
+        await _web.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LiveFeedSubscription>().Single()
+            .Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -124,9 +127,9 @@ public sealed class OverdueClockTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _web.DisposeAsync();
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        await _web.DisposeAsync();
     }
 
     private static decimal Points(Scorecard s, IndicatorCode code) =>

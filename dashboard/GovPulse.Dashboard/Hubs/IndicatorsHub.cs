@@ -10,7 +10,7 @@ namespace GovPulse.Dashboard.Hubs;
 /// <c>/hubs/indicators</c>: clients <c>Subscribe(unitCode)</c> and receive <c>scorecard</c> whenever
 /// that unit's current-month figures change (at most once a second per unit). A new subscriber
 /// gets the current scorecard at once, so a page never starts blank. Callers who read the rankings
-/// also receive <c>hourly</c> (<see cref="HubScorecardPublisher"/>). Who may connect, which groups a
+/// also receive <c>hourly</c> (<see cref="HubLiveFeedObserver"/>). Who may connect, which groups a
 /// connection joins, which <c>unitCode</c> each caller may subscribe to, and the closing of a connection
 /// whose key or session has ended, are decided outside this class: the endpoint's policy and a hub
 /// filter (GovPulse.Security, <c>UnitAccessHubFilter</c>) that runs before every method here.

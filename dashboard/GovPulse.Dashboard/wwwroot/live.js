@@ -1,11 +1,13 @@
 // The live link: one SignalR connection to /hubs/indicators that keeps the units the screen shows
 // subscribed, reconnects by itself for ever (re-subscribing what is shown), and tells the page
-// whether its figures are live.
+// whether its figures are live, and when it may have missed an update ("resumed": after a
+// reconnect, or a push whose previousVersion this page never saw) so the page fetches again.
 /* global signalR */
 
 const listeners = { scorecard: new Set(), hourly: new Set(), state: new Set(), resumed: new Set() };
 const watched = new Set();
 const subscribed = new Set();
+const seenVersions = new Map(); // unit code → the highest scorecard version pushed to this page
 let connection = null;
 let status = "connecting";
 let everConnected = false;
@@ -38,15 +40,30 @@ export function isStale() {
 }
 
 /**
- * Whether scorecard `incoming` may replace `shown`: not evaluated earlier. A fetch answered after a
- * push (asked before it, e.g. on reconnecting) carries older figures and must not overwrite it.
+ * Whether scorecard `incoming` may replace `shown`: not of an older version (the unit's log position),
+ * and at the same version not evaluated earlier. A fetch answered after a push (asked before it, e.g.
+ * on reconnecting) carries older figures and must not overwrite it.
  */
 export function isNotOlder(incoming, shown) {
   if (!incoming || !shown) return !shown;
+  const a = incoming.version ?? 0, b = shown.version ?? 0;
+  if (a !== b) return a > b;
   return Date.parse(incoming.evaluatedAt) >= Date.parse(shown.evaluatedAt);
 }
 
-/** on("scorecard" | "hourly" | "state" | "resumed", fn) → a function that stops listening. */
+/**
+ * Whether push `s` shows that this page missed one: pushes are throttled, so versions skip, but each
+ * carries the version of its publisher's previous push; a previous push newer than anything this page
+ * saw for the unit never arrived. Remembers the version seen.
+ */
+function missedBefore(s) {
+  const seen = seenVersions.get(s.unitCode);
+  const version = s.version ?? 0;
+  seenVersions.set(s.unitCode, Math.max(seen ?? 0, version));
+  return seen !== undefined && typeof s.previousVersion === "number" && s.previousVersion > seen;
+}
+
+/** on("scorecard" | "hourly" | "state" | "resumed", fn) → a function that stops listening. "resumed": fetch again, updates may have been missed. */
 export function on(kind, fn) {
   listeners[kind].add(fn);
   return () => listeners[kind].delete(fn);
@@ -115,7 +132,11 @@ export function start() {
     .configureLogging(signalR.LogLevel.Error)
     .build();
   connection = c;
-  c.on("scorecard", s => emit("scorecard", s));
+  c.on("scorecard", s => {
+    const missed = missedBefore(s);
+    emit("scorecard", s);
+    if (missed) emit("resumed");
+  });
   c.on("hourly", s => emit("hourly", s));
   c.onreconnecting(() => setStatus("reconnecting"));
   c.onreconnected(async () => {
@@ -140,6 +161,7 @@ export async function stop() {
   const c = connection;
   connection = null;
   subscribed.clear();
+  seenVersions.clear();
   setStatus("stopped");
   if (c) await c.stop().catch(() => {});
 }

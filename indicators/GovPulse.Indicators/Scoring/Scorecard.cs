@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GovPulse.Indicators.Scoring;
 
 /// <summary>
@@ -25,6 +27,22 @@ public sealed record Scorecard(
     public IReadOnlyList<GroupScore> Groups { get; init; } = Groups ?? [];
 
     public IReadOnlyList<IndicatorCode> Missing { get; init; } = Missing ?? [];
+
+    /// <summary>
+    /// Which state of the unit the figures are of, growing with it [issue 13]: for a unit its log
+    /// position (the last of its events they include), for the city the sum of the positions of the
+    /// unit reports it pooled; 0 when unknown (counts computed from given numbers). Equal versions
+    /// of one unit differ only by when they were judged (a due time passed).
+    /// </summary>
+    public long Version { get; init; }
+
+    /// <summary>
+    /// On a live push only: the <see cref="Version"/> of the previous push its publisher sent for this
+    /// unit (0 for the first since the publisher started). A viewer that last saw a lower version
+    /// missed a push; reads over the API leave it out.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? PreviousVersion { get; init; }
 
     /// <summary>
     /// No dossier was received in the period (for a parent, none in the pooled counts): the total

@@ -38,7 +38,6 @@ public class UnitClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder((short)SiloCount);
         builder.ConfigureSiloHost((silo, host) =>
         {
-            ConfigureSilo(silo, host);
             host.Configuration["GovPulse:DataDirectory"] = DataDirectory;
             host.Configuration["GovPulse:ClickHouse:Database"] = Database;
             foreach (var (key, value) in Settings)
@@ -57,6 +56,7 @@ public class UnitClusterFixture : IAsyncLifetime
             host.Services.AddGovPulseDomain();
             host.Services.AddGovPulseSerialization();
             ConfigureServices(host.Services);
+            ConfigureSilo(silo, host);
         });
         builder.ConfigureSilo((silo, orleans) => ConfigureOrleans(orleans));
         builder.ConfigureClient(client => client.Services.AddGovPulseSerialization());
@@ -64,7 +64,7 @@ public class UnitClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    /// <summary>A derived fixture's own services for one silo, registered before GovPulse's (which only fill what is missing).</summary>
+    /// <summary>Adds what a derived fixture needs to one silo, after the defaults (a later registration wins).</summary>
     protected virtual void ConfigureSilo(InProcessTestSiloSpecificOptions silo, IHostApplicationBuilder host)
     {
     }

@@ -12,20 +12,20 @@ namespace GovPulse.Grains.Tests.Fixtures;
 /// since a silo whose membership clock is an hour off cannot join). Whatever node stores,
 /// snapshots or rebuilds a unit, its figures must not notice.
 /// </summary>
-public sealed class SkewedClockClusterFixture : UnitClusterFixture
+public sealed class SkewedStoreClocksClusterFixture : UnitClusterFixture
 {
     public static readonly TimeSpan[] Offsets = [TimeSpan.FromHours(1), TimeSpan.FromHours(-1), TimeSpan.Zero];
 
     private int _silos;
 
-    public SkewedClockClusterFixture()
+    public SkewedStoreClocksClusterFixture()
     {
         SiloCount = Offsets.Length;
     }
 
     protected override void ConfigureStorage(IHostApplicationBuilder host)
     {
-        var clock = new OffsetTimeProvider(Offsets[Interlocked.Increment(ref _silos) - 1]);
+        var clock = new ShiftedTime(Offsets[Interlocked.Increment(ref _silos) - 1]);
         host.Services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp => new EventStore(sp.GetRequiredService<ClickHouseDatabase>(), clock, soleWriter: false)));
     }
 
