@@ -20,14 +20,7 @@ public sealed class LiveVersionTests(DashboardNode fixture) : IClassFixture<Dash
     public async Task A_page_that_missed_a_push_sees_the_gap_by_version_at_the_next_one_fetches_again_and_shows_the_right_figures()
     {
         await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var relay = await HubRelay.RouteAsync(page);
-        var fetches = new RequestLog(page, CityFigures);
-        await DashboardNode.SignInAsync(page, fixture.Leader, "/#/");
-        await relay.ScorecardAsync(City);
-        await Expect(page.GetByTestId("count-received")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d"));
-        await fetches.AtLeastAsync(1);
-        var received = await ReceivedAsync(page);
+        var (page, relay, fetches, received) = await OpenOverviewAsync(context);
 
         var dropping = relay.DropNextPushOf(City);
         await fixture.PostAsync(Ndjson.Received(DashboardNode.Unit, fixture.NextDossier(), DashboardNode.RecentInstant(TimeSpan.FromSeconds(1))));
@@ -48,14 +41,7 @@ public sealed class LiveVersionTests(DashboardNode fixture) : IClassFixture<Dash
     public async Task A_page_whose_link_drops_fetches_its_figures_again_once_the_link_is_back()
     {
         await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var relay = await HubRelay.RouteAsync(page);
-        var fetches = new RequestLog(page, CityFigures);
-        await DashboardNode.SignInAsync(page, fixture.Leader, "/#/");
-        await relay.ScorecardAsync(City);
-        await Expect(page.GetByTestId("count-received")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d"));
-        await fetches.AtLeastAsync(1);
-        var received = await ReceivedAsync(page);
+        var (page, relay, fetches, received) = await OpenOverviewAsync(context);
 
         // The page misses a push, then its link drops: what it shows is old until it fetches again.
         var dropping = relay.DropNextPushOf(City);
@@ -70,6 +56,19 @@ public sealed class LiveVersionTests(DashboardNode fixture) : IClassFixture<Dash
         relay.Opened.Should().BeGreaterThan(opened, "the page opened a new link by itself");
         await fetches.AtLeastAsync(fetchedBefore + 1);
         await Expect(page.GetByTestId("count-received")).ToHaveTextAsync(Vietnamese(received + 1));
+    }
+
+    /// <summary>A leader's overview, its hub link relayed (so pushes can be lost) and its figure fetches logged, once it shows the city's count.</summary>
+    private async Task<(IPage Page, HubRelay Relay, RequestLog Fetches, int Received)> OpenOverviewAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        var relay = await HubRelay.RouteAsync(page);
+        var fetches = new RequestLog(page, CityFigures);
+        await DashboardNode.SignInAsync(page, fixture.Leader, "/#/");
+        await relay.ScorecardAsync(City);
+        await Expect(page.GetByTestId("count-received")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d"));
+        await fetches.AtLeastAsync(1);
+        return (page, relay, fetches, await ReceivedAsync(page));
     }
 
     private static long Field(string message, string name)

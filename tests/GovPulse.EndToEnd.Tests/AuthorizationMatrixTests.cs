@@ -87,6 +87,7 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
         new("GET", "/api/v1/rankings/movers", Rule.Figures, "/api/v1/rankings/movers?level=department"),
         new("POST", "/api/v1/events", Rule.Ingest, "/api/v1/events", Body: caller => Ndjson.Body(Ndjson.Received(Own, $"matrix-{Slug(caller)}-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddMinutes(-1)))),
         new("POST", "/api/v1/admin/replay", Rule.Admin, "/api/v1/admin/replay", Body: _ => Json(new { unitCode = Own, from = "2026-01-01T00:00:00+07:00", to = "2026-01-02T00:00:00+07:00" })),
+        new("GET", "/api/v1/admin/quarantine", Rule.Admin, $"/api/v1/admin/quarantine?unit={Own}"),
         new("POST", "/api/v1/admin/keys", Rule.Admin, "/api/v1/admin/keys", 201, _ => Json(new { name = "matrix key" })),
         new("GET", "/api/v1/admin/keys", Rule.Admin, "/api/v1/admin/keys"),
         new("GET", "/api/v1/admin/keys/{id}", Rule.Admin, "/api/v1/admin/keys/k_00000000", 404),

@@ -104,14 +104,5 @@ public sealed class ApplyFailureTests(IngestClusterFixture fixture) : IClassFixt
     private IReadOnlyList<object> Expected(string unit, IEnumerable<UnitEvent> events) =>
         new ExpectedFigures(fixture.Cluster.Silos[0].ServiceProvider).Of(unit, events, Periods);
 
-    private static async Task<List<object>> ShownScorecards(IUnitGrain grain)
-    {
-        var shown = new List<object>();
-        foreach (var period in Periods)
-        {
-            shown.Add(ExpectedFigures.Shown(await grain.GetScorecard(period)));
-        }
-
-        return shown;
-    }
+    private static Task<List<object>> ShownScorecards(IUnitGrain grain) => ExpectedFigures.ShownBy(grain, Periods);
 }

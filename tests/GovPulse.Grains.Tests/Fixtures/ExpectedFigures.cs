@@ -40,6 +40,19 @@ public sealed class ExpectedFigures(IServiceProvider silo)
         }).ToList();
     }
 
+    /// <summary>What the grain's scorecards say for these periods, in order, as <see cref="Shown"/> puts it.</summary>
+    public static async Task<List<object>> ShownBy(IUnitGrain grain, IEnumerable<Period> periods)
+    {
+        ArgumentNullException.ThrowIfNull(grain);
+        var shown = new List<object>();
+        foreach (var period in periods)
+        {
+            shown.Add(Shown(await grain.GetScorecard(period)));
+        }
+
+        return shown;
+    }
+
     /// <summary>What a scorecard says about the unit's figures (not its version or when it was asked).</summary>
     public static object Shown(Scorecard scorecard) => new { scorecard.UnitCode, scorecard.Period, scorecard.Total, scorecard.Band, scorecard.Counts, scorecard.Groups };
 }

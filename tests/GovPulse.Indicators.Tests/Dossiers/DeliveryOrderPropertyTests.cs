@@ -24,7 +24,7 @@ public sealed class DeliveryOrderPropertyTests
     {
         var events = ConflictingEvents.Sets[set];
         var times = EvaluationTimes(events);
-        var expected = Observe(Build(events), times);
+        var expected = Observe(Ledgers.Build(events), times);
         var runs = 0;
         foreach (var order in Permutations(events.Count))
         {
@@ -35,7 +35,7 @@ public sealed class DeliveryOrderPropertyTests
                 // to the cut) is told again before the rest, as a rebuild from a conservative position does.
                 for (var again = 0; again <= cut; again++)
                 {
-                    var ledger = RoundTrip(Build(delivered.Take(cut)));
+                    var ledger = Ledgers.RoundTrip(Ledgers.Build(delivered.Take(cut)));
                     foreach (var e in delivered.Take(cut).Skip(again))
                     {
                         if (ledger.Apply(e))
@@ -71,11 +71,11 @@ public sealed class DeliveryOrderPropertyTests
         foreach (var order in Permutations(events.Count))
         {
             var ledger = new UnitLedger(WorkingDayCalendar.Vietnam);
-            var before = Snapshot(ledger);
+            var before = Ledgers.Snapshot(ledger);
             foreach (var e in order.Select(i => events[i]))
             {
                 var changed = ledger.Apply(e);
-                var after = Snapshot(ledger);
+                var after = Ledgers.Snapshot(ledger);
                 if (changed == after.AsSpan().SequenceEqual(before))
                 {
                     Assert.Fail($"{e.EventId} in the order {string.Join(", ", order.Select(i => events[i].EventId))}: Apply said changed={changed}, the snapshot says otherwise");
@@ -96,7 +96,7 @@ public sealed class DeliveryOrderPropertyTests
             var random = new Random(seed);
             var events = ConflictingEvents.Sets.Values.SelectMany(s => s).Concat(WithConflicts(RandomUnitStream.Of(random), random)).ToList();
             var times = new[] { At(9, 3, 10), At(9, 10, 9, 30), At(9, 15, 12), At(9, 22, 9), At(9, 30, 23), At(10, 1, 9), At(10, 6, 10), At(10, 20, 8) };
-            var expected = Observe(Build(events), times);
+            var expected = Observe(Ledgers.Build(events), times);
 
             // Any order, some events twice, and up to three rebuilds, each re-applying part of what its
             // snapshot already holds (in any order) before the delivery goes on.
@@ -116,7 +116,7 @@ public sealed class DeliveryOrderPropertyTests
                     break;
                 }
 
-                ledger = RoundTrip(ledger);
+                ledger = Ledgers.RoundTrip(ledger);
                 foreach (var e in delivered.Take(cut).Skip(random.Next(cut + 1)).OrderBy(_ => random.Next()))
                 {
                     ledger.Apply(e).Should().BeFalse($"{e.EventId} is held by the snapshot");
@@ -220,24 +220,4 @@ public sealed class DeliveryOrderPropertyTests
             }
         }
     }
-
-    private static UnitLedger Build(IEnumerable<UnitEvent> events)
-    {
-        var ledger = new UnitLedger(WorkingDayCalendar.Vietnam);
-        foreach (var e in events)
-        {
-            ledger.Apply(e);
-        }
-
-        return ledger;
-    }
-
-    private static byte[] Snapshot(UnitLedger ledger)
-    {
-        using var buffer = new MemoryStream();
-        ledger.WriteSnapshot(buffer);
-        return buffer.ToArray();
-    }
-
-    private static UnitLedger RoundTrip(UnitLedger ledger) => UnitLedger.FromSnapshot(new MemoryStream(Snapshot(ledger)), WorkingDayCalendar.Vietnam);
 }

@@ -20,13 +20,13 @@ public sealed class LedgerSnapshotTests
         {
             var random = new Random(seed);
             var events = RandomUnitStream.Of(random).Concat(RandomPetitions(random)).Concat(DossiersDueByWorkingDays(random)).ToList();
-            var full = Build(events);
+            var full = Ledgers.Build(events);
 
             // The snapshot covers a prefix of the delivery; the tail is replayed on top, together with
             // part of the prefix again (a snapshot's position is conservative, so some events come twice).
             var delivered = events.OrderBy(_ => random.Next()).ToList();
             var cut = random.Next(delivered.Count + 1);
-            var restored = RoundTrip(Build(delivered.Take(cut)));
+            var restored = Ledgers.RoundTrip(Ledgers.Build(delivered.Take(cut)));
             foreach (var e in delivered.Skip(cut).Concat(delivered.Take(cut).Where(_ => random.Next(3) == 0)))
             {
                 restored.Apply(e);
@@ -56,8 +56,8 @@ public sealed class LedgerSnapshotTests
             .Digitized(At(9, 14, 10), reused: true, linked: true)
             .Rated(At(9, 20, 8), Rating.Dissatisfied, complaint: true);
 
-        var restored = RoundTrip(Build(history.Events)).Find("d-offset")!;
-        var original = Build(history.Events).Find("d-offset")!;
+        var restored = Ledgers.RoundTrip(Ledgers.Build(history.Events)).Find("d-offset")!;
+        var original = Ledgers.Build(history.Events).Find("d-offset")!;
 
         restored.Receipt.Should().Be(original.Receipt);
         restored.Receipt!.ReceivedAt.Offset.Should().Be(TimeSpan.Zero);
@@ -75,7 +75,7 @@ public sealed class LedgerSnapshotTests
     public void Re_applying_an_event_the_snapshot_holds_changes_nothing()
     {
         var history = new DossierHistory("d1").Received(At(9, 14, 9), At(9, 16, 17)).SupplementRequested(At(9, 14, 10)).Rated(At(9, 15, 8), Rating.Satisfied);
-        var restored = RoundTrip(Build(history.Events));
+        var restored = Ledgers.RoundTrip(Ledgers.Build(history.Events));
 
         history.Events.Select(restored.Apply).Should().AllBeEquivalentTo(false);
     }
@@ -93,7 +93,7 @@ public sealed class LedgerSnapshotTests
     [Fact]
     public void A_cut_off_snapshot_is_refused()
     {
-        var bytes = Snapshot(Build(RandomUnitStream.Of(new Random(7))));
+        var bytes = Ledgers.Snapshot(Ledgers.Build(RandomUnitStream.Of(new Random(7))));
 
         var read = () => UnitLedger.FromSnapshot(new MemoryStream(bytes[..(bytes.Length / 2)]), WorkingDayCalendar.Vietnam);
 
@@ -139,24 +139,4 @@ public sealed class LedgerSnapshotTests
 
     private static UnitEvent Petition(string id, EventType type, DateTimeOffset at) =>
         new() { EventId = $"{id}-{type}", Type = type, OccurredAt = at, UnitCode = "26737", PetitionId = id };
-
-    private static UnitLedger Build(IEnumerable<UnitEvent> events)
-    {
-        var ledger = new UnitLedger(WorkingDayCalendar.Vietnam);
-        foreach (var e in events)
-        {
-            ledger.Apply(e);
-        }
-
-        return ledger;
-    }
-
-    private static byte[] Snapshot(UnitLedger ledger)
-    {
-        using var buffer = new MemoryStream();
-        ledger.WriteSnapshot(buffer);
-        return buffer.ToArray();
-    }
-
-    private static UnitLedger RoundTrip(UnitLedger ledger) => UnitLedger.FromSnapshot(new MemoryStream(Snapshot(ledger)), WorkingDayCalendar.Vietnam);
 }
