@@ -28,21 +28,18 @@ public static class QuarantineApi
     {
         if (unit is { Length: > 0 } code && !units.Contains(code))
         {
-            return TypedResults.Problem(
-                "unit must be a known unit code (GET /api/v1/units lists them), or left out for every unit",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The quarantine request is not valid");
+            return Problem("unit must be a known unit code (GET /api/v1/units lists them), or left out for every unit");
         }
 
         if (limit is < 1 or > MaxLimit)
         {
-            return TypedResults.Problem(
-                $"limit must be between 1 and {MaxLimit}",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The quarantine request is not valid");
+            return Problem($"limit must be between 1 and {MaxLimit}");
         }
 
         var listed = await quarantine.ListAsync(unit is { Length: > 0 } ? unit : null, limit ?? 100, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<QuarantinedEventView>>(listed.Select(QuarantinedEventView.Of).ToList());
     }
+
+    private static ProblemHttpResult Problem(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The quarantine request is not valid");
 }
