@@ -1,13 +1,52 @@
 using GovPulse.Indicators.Scoring;
+using Microsoft.Extensions.Logging;
 
 namespace GovPulse.Grains;
 
-/// <summary>The silo's publisher: sends live figures through the live feed grain to the viewers of every node.</summary>
-public sealed class FeedScorecardPublisher(IGrainFactory grains) : IScorecardPublisher
+/// <summary>
+/// The silo's publisher: sends live figures through the live feed grain to the viewers of every node,
+/// then to the node's <see cref="IFiguresListener"/>s (alerts, notifications).
+/// </summary>
+public sealed partial class FeedScorecardPublisher(
+    IGrainFactory grains,
+    IEnumerable<IFiguresListener> listeners,
+    ILogger<FeedScorecardPublisher> logger) : IScorecardPublisher
 {
+    private readonly IFiguresListener[] _listeners = listeners.ToArray();
+
     private ILiveFeedGrain Feed => grains.GetGrain<ILiveFeedGrain>(LiveFeed.Key);
 
-    public Task PublishAsync(Scorecard scorecard) => Feed.Publish(scorecard);
+    public async Task PublishAsync(Scorecard scorecard)
+    {
+        await Feed.Publish(scorecard);
+        foreach (var listener in _listeners)
+        {
+            await Tell(listener, l => l.OnScorecardAsync(scorecard), scorecard.UnitCode);
+        }
+    }
 
-    public Task PublishHourlyAsync(HourlySummary summary) => Feed.PublishHourly(summary);
+    public async Task PublishHourlyAsync(HourlySummary summary)
+    {
+        await Feed.PublishHourly(summary);
+        foreach (var listener in _listeners)
+        {
+            await Tell(listener, l => l.OnHourlyAsync(summary), summary.Hour.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private async Task Tell(IFiguresListener listener, Func<IFiguresListener, Task> call, string what)
+    {
+        try
+        {
+            await call(listener);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Viewers already have the figures; a listener's failure is its own (it logs and heals itself).
+            LogListenerFailed(ex, listener.GetType().Name, what);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listener {Listener} failed on {What}")]
+    private partial void LogListenerFailed(Exception exception, string listener, string what);
 }

@@ -1,6 +1,7 @@
 using GovPulse.Dashboard;
 using GovPulse.Ingest;
 using GovPulse.Ingest.Api;
+using GovPulse.Notifications;
 using GovPulse.Security;
 using GovPulse.Security.Access;
 using GovPulse.Security.ApiReference;
@@ -33,6 +34,7 @@ builder.AddGovPulseSimulator();
 builder.AddGovPulseHealth();
 builder.AddGovPulseOperations();
 builder.AddGovPulseJobs();
+builder.AddGovPulseNotifications();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.UseRateLimiter(); // after authentication, before authorization: per key, pe
 app.UseAuthorization();
 app.UseCookieAntiforgery(); // state-changing requests of signed-in people carry the anti-forgery token
 app.MapGroup("/api/v1").MapEventsApi().MapAccountApi().MapDashboardApis(AccessPolicies.UnitReader);
+app.MapGroup("/api/v1").MapGovPulseNotifications(OperationsRegistration.AdminPolicy);
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();
 app.MapGroup("/api/v1/admin").MapKeysApi(OperationsRegistration.AdminPolicy).MapUsersApi(OperationsRegistration.AdminPolicy);

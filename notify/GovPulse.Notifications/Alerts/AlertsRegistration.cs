@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace GovPulse.Notifications.Alerts;
+
+/// <summary>The alert rules people set, their evaluation on every scorecard change, their state, and the alerts API (/api/v1/alerts).</summary>
+public static class AlertsRegistration
+{
+    public static IHostApplicationBuilder AddGovPulseAlerts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder;
+    }
+
+    /// <param name="api">The <c>/api/v1</c> group.</param>
+    /// <param name="adminPolicy">The admin authorization policy, for admin-only endpoints.</param>
+    public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder api, string adminPolicy)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentException.ThrowIfNullOrEmpty(adminPolicy);
+        return api;
+    }
+}
