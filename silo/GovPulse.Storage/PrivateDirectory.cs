@@ -91,6 +91,45 @@ public static partial class PrivateDirectory
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> with mode 0600 only if no file is there
+    /// yet, atomically: true when this call made it, false when the file already existed (another
+    /// process sharing the directory made it first; read theirs). As <see cref="WriteFile"/>, a reader
+    /// never sees half of it.
+    /// </summary>
+    public static bool TryCreateFile(string path, string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        try
+        {
+            using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
+            {
+                writer.Write(text);
+            }
+
+            // Without overwrite the move fails when the target exists (a hard link on Unix): the first one wins.
+            File.Move(temporary, full, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(full))
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The data directory {Directory} was open to other users (mode {Mode}); it is now 0700, the node's user only")]

@@ -1,5 +1,9 @@
+using GovPulse.Notifications.Subscriptions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace GovPulse.Notifications.Push;
 
@@ -9,6 +13,22 @@ public static class PushRegistration
     public static IHostApplicationBuilder AddGovPulsePush(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PushOptions>().BindConfiguration(PushOptions.Section)
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Subject) || o.Subject.Trim().StartsWith("mailto:", StringComparison.Ordinal) || o.Subject.Trim().StartsWith("https://", StringComparison.Ordinal),
+                $"{PushOptions.Section}:Subject must be a mailto: or https:// URL (who push services may contact about this sender)")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.VapidPublicKey) == string.IsNullOrWhiteSpace(o.VapidPrivateKey),
+                $"Set both {PushOptions.Section}:VapidPublicKey and VapidPrivateKey, or neither (the node then makes a pair in its data directory)")
+            .Validate(o => o.MaxSubscriptionsPerPerson >= 1 && o.MaxAttempts >= 1, $"{PushOptions.Section}:MaxSubscriptionsPerPerson and MaxAttempts must be at least 1")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<VapidKeys>();
+        builder.Services.AddSingleton<PushMetrics>();
+        builder.Services.AddSingleton<IPushSubscriptionStore, PushSubscriptionStore>();
+        builder.Services.AddSingleton<IPushSender, WebPushSender>();
+        builder.Services.AddHttpClient(WebPushSender.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.RequestTimeout);
         return builder;
     }
 
@@ -18,6 +38,6 @@ public static class PushRegistration
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrEmpty(adminPolicy);
-        return api;
+        return api.MapPushKeysApi(adminPolicy).MapPushSubscriptionsApi().MapPushTestApi();
     }
 }
