@@ -23,13 +23,26 @@ public static class PushRegistration
             .Validate(o => o.MaxSubscriptionsPerPerson >= 1 && o.MaxAttempts >= 1, $"{PushOptions.Section}:MaxSubscriptionsPerPerson and MaxAttempts must be at least 1")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<VapidKeys>();
-        builder.Services.AddSingleton<PushMetrics>();
         builder.Services.AddSingleton<IPushSubscriptionStore, PushSubscriptionStore>();
-        builder.Services.AddSingleton<IPushSender, WebPushSender>();
-        builder.Services.AddHttpClient(WebPushSender.HttpClientName)
-            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.RequestTimeout);
+        builder.Services.AddPushDelivery();
         return builder;
+    }
+
+    /// <summary>
+    /// The VAPID keys and the sender with its HTTP client. Needs <see cref="PushOptions"/>, an
+    /// <see cref="IPushSubscriptionStore"/>, Data Protection, a <see cref="TimeProvider"/>, logging and metrics.
+    /// </summary>
+    public static IServiceCollection AddPushDelivery(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<VapidKeys>();
+        services.AddSingleton<PushMetrics>();
+        services.AddSingleton<IPushSender, WebPushSender>();
+        services.AddTransient<VapidAudienceHandler>();
+        services.AddHttpClient(WebPushSender.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.RequestTimeout)
+            .AddHttpMessageHandler<VapidAudienceHandler>();
+        return services;
     }
 
     /// <param name="api">The <c>/api/v1</c> group.</param>

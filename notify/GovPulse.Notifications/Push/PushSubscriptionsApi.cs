@@ -20,17 +20,22 @@ public static class PushSubscriptionsApi
 
     public static IEndpointRouteBuilder MapPushSubscriptionsApi(this IEndpointRouteBuilder api)
     {
-        var subscriptions = api.MapGroup("/push/subscriptions").RequireAuthorization(AccessPolicies.Person).WithTags("Push");
-        subscriptions.MapPost("/", Add)
+        api.MapPost("/push/subscriptions", Add)
+            .RequireAuthorization(AccessPolicies.Person)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .WithName("AddPushSubscription")
-            .WithSummary("Subscribes a browser of the signed-in person to Web Push (the same browser again replaces its subscription)");
-        subscriptions.MapGet("/", List)
+            .WithSummary("Subscribes a browser of the signed-in person to Web Push (the same browser again replaces its subscription)")
+            .WithTags("Push");
+        api.MapGet("/push/subscriptions", List)
+            .RequireAuthorization(AccessPolicies.Person)
             .WithName("ListPushSubscriptions")
-            .WithSummary("The signed-in person's push subscriptions (endpoints shortened, never keys)");
-        subscriptions.MapDelete("/{id}", Remove)
+            .WithSummary("The signed-in person's push subscriptions (endpoints shortened, never keys)")
+            .WithTags("Push");
+        api.MapDelete("/push/subscriptions/{id}", Remove)
+            .RequireAuthorization(AccessPolicies.Person)
             .WithName("RemovePushSubscription")
-            .WithSummary("Removes one of the signed-in person's push subscriptions");
+            .WithSummary("Removes one of the signed-in person's push subscriptions")
+            .WithTags("Push");
         return api;
     }
 

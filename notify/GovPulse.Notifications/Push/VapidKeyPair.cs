@@ -63,7 +63,7 @@ public sealed record VapidKeyPair(string PublicKey, string PrivateKey, DateTimeO
         }
         catch (CryptographicException)
         {
-            error = "the VAPID keys are not a P-256 key pair";
+            error = "the VAPID public and private keys are not one P-256 key pair";
             return false;
         }
 
