@@ -19,6 +19,7 @@ public static class GovPulseCli
             ScoreCommand.Create(consoles),
             KeysCommand.Create(consoles),
             UsersCommand.Create(consoles),
+            PushCommand.Create(consoles),
         };
         return root;
     }

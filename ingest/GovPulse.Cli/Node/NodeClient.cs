@@ -174,6 +174,26 @@ public sealed class NodeClient : IDisposable
         await EnsureOk(response, $"{action} user {username}", cancellationToken, admin: true);
     }
 
+    /// <summary>GET /api/v1/admin/push/keys → the node's VAPID public key.</summary>
+    public async Task<PushKeysRow> GetPushKeysAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/v1/admin/push/keys"), "read the push keys", cancellationToken);
+        await EnsureOk(response, "read the push keys", cancellationToken, admin: true);
+        return await ReadJson<PushKeysRow>(response, "GET /api/v1/admin/push/keys", cancellationToken);
+    }
+
+    /// <summary>POST /api/v1/admin/push/keys/rotate → the new pair's public key (409 when the keys are configured).</summary>
+    public async Task<PushKeysRow> RotatePushKeysAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "api/v1/admin/push/keys/rotate"),
+            "rotate the push keys",
+            cancellationToken,
+            idempotent: false);
+        await EnsureOk(response, "rotate the push keys", cancellationToken, admin: true);
+        return await ReadJson<PushKeysRow>(response, "POST /api/v1/admin/push/keys/rotate", cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <param name="idempotent">

@@ -35,3 +35,6 @@ public sealed record UserRequest(string Username, string DisplayName, string Rol
 
 /// <summary>A user as the node shows it: never a password or its hash.</summary>
 public sealed record UserRow(string Username, string DisplayName, string Role, string? UnitCode, bool Disabled, DateTimeOffset? CreatedAt, DateTimeOffset? ChangedAt);
+
+/// <summary>GET /api/v1/admin/push/keys: the VAPID public key, when it was made, and where it is kept (file or configuration).</summary>
+public sealed record PushKeysRow(string PublicKey, DateTimeOffset? CreatedAt, string? Source);
