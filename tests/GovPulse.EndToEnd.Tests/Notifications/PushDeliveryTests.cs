@@ -51,7 +51,7 @@ public sealed class PushDeliveryTests(PushNodeFixture fixture) : IClassFixture<P
         token.Expires.Should().BeAfter(DateTimeOffset.UtcNow).And.BeOnOrBefore(DateTimeOffset.UtcNow.AddHours(24));
         request.Header("Content-Encoding").Should().Be("aes128gcm");
         request.Header("TTL").Should().Be("3600");
-        request.Header("Urgency").Should().Be("normal");
+        (request.Header("Urgency") ?? "normal").Should().Be("normal", "RFC 8030 §5.3: no Urgency header means normal");
         request.Header("Topic").Should().Be("test");
         var payload = JsonDocument.Parse(await browser.DecryptAsync(request.Body)).RootElement;
         payload.GetProperty("kind").GetString().Should().Be("test");
