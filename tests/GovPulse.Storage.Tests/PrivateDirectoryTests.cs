@@ -49,6 +49,22 @@ public sealed class PrivateDirectoryTests : IDisposable
         Directory.GetFiles(_root).Should().Equal([path], "the temporary file is moved into place, never left behind");
     }
 
+    [Fact]
+    public void A_secret_file_created_only_when_missing_is_0600_and_the_second_maker_keeps_the_first_ones()
+    {
+        PrivateDirectory.Create(_root, NullLogger.Instance);
+        var path = Path.Combine(_root, "once.txt");
+
+        var first = PrivateDirectory.TryCreateFile(path, "first\n");
+        var second = PrivateDirectory.TryCreateFile(path, "second\n");
+
+        first.Should().BeTrue();
+        second.Should().BeFalse();
+        File.ReadAllText(path).Should().Be("first\n");
+        File.GetUnixFileMode(path).Should().Be(OwnerReadWrite);
+        Directory.GetFiles(_root).Should().Equal([path], "the loser's temporary file is deleted");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
