@@ -166,6 +166,27 @@ public sealed class CliTests(NodeFixture fixture, ITestOutputHelper output) : IC
         signedIn.Dispose();
     }
 
+    [Fact]
+    public async Task Push_keys_prints_the_nodes_VAPID_public_key_and_rotates_it_only_when_confirmed()
+    {
+        var node = fixture.Node.BaseAddress;
+        using var admin = fixture.Node.CreateClient(NodeFixture.ApiKey);
+
+        var printed = await Cli.Run(node, "push", "keys");
+        var served = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/push/keys")).GetProperty("publicKey").GetString();
+        var unconfirmed = await Cli.Run(node, "push", "keys", "--rotate");
+        var rotated = await Cli.Run(node, "push", "keys", "--rotate", "--yes");
+        var now = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/push/keys")).GetProperty("publicKey").GetString();
+
+        printed.ExitCode.Should().Be(0, printed.Err);
+        printed.Out.Trim().Should().Be(served).And.HaveLength(87, "65 bytes in base64url");
+        unconfirmed.ExitCode.Should().Be(2);
+        unconfirmed.Err.Should().Contain("add --yes");
+        rotated.ExitCode.Should().Be(0, rotated.Err);
+        rotated.Out.Trim().Should().Be(now).And.NotBe(served);
+        rotated.Err.Should().Contain("subscribe again");
+    }
+
     public void Dispose()
     {
         TempDirectory.DeleteQuietly(_directory);
