@@ -1,0 +1,11 @@
+-- Issue 14: what the hourly summaries, digests, daily summaries and morning lists have delivered
+-- (one key per subscription and hour, span or day), so a retried or second run of an hour (another
+-- node, a new activation) sends nothing twice. Marks are only needed for a few days.
+CREATE TABLE IF NOT EXISTS delivery_marks
+(
+    key     String,
+    done_at DateTime64(3, 'UTC')
+)
+ENGINE = ReplacingMergeTree(done_at)
+ORDER BY key
+TTL toDateTime(done_at) + INTERVAL 30 DAY
