@@ -189,7 +189,7 @@ public sealed partial class SummaryRound(
         /// <summary>At the morning hour of a working day: each department head with a subscription gets their unit's dossiers falling due today and on the next working day.</summary>
         public async Task MorningListsAsync()
         {
-            if (!round._calendar.IsWorkingDay(Today))
+            if (MorningListDay.LastDueDay(round._calendar, Today) is not { } lastDay)
             {
                 return;
             }
@@ -205,7 +205,7 @@ public sealed partial class SummaryRound(
                     continue;
                 }
 
-                var dossiers = await MorningDossiersAsync(unit.Code);
+                var dossiers = await MorningDossiersAsync(unit.Code, lastDay);
                 if (dossiers.Count == 0)
                 {
                     continue; // nothing falls due: a list with nothing on it only wakes the phone
@@ -257,9 +257,8 @@ public sealed partial class SummaryRound(
         /// Open dossiers of the unit, not overdue at the top of the hour, due today or on the next
         /// working day (due times fall on working days, so on a Friday "tomorrow" is Monday), most urgent first.
         /// </summary>
-        private async Task<IReadOnlyList<DossierToChase>> MorningDossiersAsync(string unitCode)
+        private async Task<IReadOnlyList<DossierToChase>> MorningDossiersAsync(string unitCode, DateOnly lastDay)
         {
-            var lastDay = round._calendar.AddWorkingDays(Today, 1);
             var list = await round._grains.GetGrain<IUnitGrain>(unitCode).GetDossiersToChase(ChaseStatus.DueSoon, 0, MorningReadLimit, hour);
             return list.Dossiers.Where(d => !d.Overdue && VietnamTime.LocalDate(d.DueAt) <= lastDay).ToList();
         }
