@@ -15,7 +15,7 @@ namespace GovPulse.Notifications.Summaries;
 public sealed class HeldNoticeStore(ClickHouseDatabase database) : IHeldNoticeStore
 {
     private static readonly string[] Columns =
-        ["subscription_id", "notice_id", "username", "kind", "title_vi", "title_en", "created_at", "cleared", "version"];
+        ["subscription_id", "notice_id", "username", "kind", "title_vi", "title_en", "created_at", "held_at", "cleared", "version"];
 
     public Task HoldAsync(PushSubscriptionRecord subscription, Notice notice, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public sealed class HeldNoticeStore(ClickHouseDatabase database) : IHeldNoticeSt
             SELECT subscription_id, notice_id, username, kind, title_vi, title_en, toUnixTimestamp64Milli(created_at)
             FROM held_notices FINAL
             WHERE subscription_id = {subscription:String} AND cleared = 0
-            ORDER BY created_at, notice_id
+            ORDER BY held_at, notice_id
             """,
             parameters,
             null,
@@ -69,7 +69,7 @@ public sealed class HeldNoticeStore(ClickHouseDatabase database) : IHeldNoticeSt
         var version = (ulong)at.ToUnixTimeMilliseconds() * 2 + (cleared ? 1UL : 0UL);
         var rows = notices.Select(n => new object[]
         {
-            n.SubscriptionId, n.NoticeId, n.Username, n.Kind.ToString(), n.Title.Vi, n.Title.En, n.CreatedAt.UtcDateTime,
+            n.SubscriptionId, n.NoticeId, n.Username, n.Kind.ToString(), n.Title.Vi, n.Title.En, n.CreatedAt.UtcDateTime, at.UtcDateTime,
             cleared ? (byte)1 : (byte)0, version,
         }).ToList();
         await client.InsertBinaryAsync("held_notices", Columns, rows, database.InsertOptions, cancellationToken);

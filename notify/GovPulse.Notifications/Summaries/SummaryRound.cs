@@ -129,7 +129,9 @@ public sealed partial class SummaryRound(
         /// <summary>The catch-up digest, at the first publication after the subscription's quiet hours ended; true when this hour carries one.</summary>
         private async Task<bool> DigestAsync(PushSubscriptionRecord subscription, SummaryAudience audience)
         {
-            if (QuietSpan.LastEnded(subscription.QuietHours, now) is not { } quiet || subscription.CreatedAt >= quiet.End)
+            // Only the first hour published after the quiet hours ended (07:00 after 06:30) carries it;
+            // the mark keeps a retry of that hour, or a late fill of the hour before, from sending another.
+            if (QuietSpan.LastEnded(subscription.QuietHours, now) is not { } quiet || subscription.CreatedAt >= quiet.End || hour.AddHours(-1) >= quiet.End)
             {
                 return false;
             }
@@ -137,7 +139,7 @@ public sealed partial class SummaryRound(
             var key = $"digest/{quiet.End.ToUnixTimeSeconds()}/{subscription.Id}";
             if ((await round._marks.DoneAsync(key, cancellationToken)).Contains(key))
             {
-                return false;
+                return true; // sent by an earlier run: this hour still carries no hourly summary beside it
             }
 
             var held = await round._heldNotices.ListAsync(subscription.Id, cancellationToken);
@@ -271,7 +273,7 @@ public sealed partial class SummaryRound(
         private async Task<FiguresSpan> SpanAsync(DateTimeOffset since, SummaryAudience audience, bool sinceAtOrBefore = false)
         {
             var then = sinceAtOrBefore
-                ? await round._history.LastPublishedHourAsync(before: since.AddTicks(1), cancellationToken: cancellationToken)
+                ? await round._history.LastPublishedHourAsync(before: since.AddMinutes(1), cancellationToken: cancellationToken) // hours start on the hour, and the store compares whole seconds
                 : (await StandingsAtAsync(since)).Count > 0 ? since : (DateTimeOffset?)null;
             var thenStandings = then is { } t ? await StandingsAtAsync(t) : new Dictionary<string, UnitStanding>();
             var from = then ?? since;

@@ -9,9 +9,11 @@ CREATE TABLE IF NOT EXISTS held_notices
     title_vi        String,
     title_en        String,
     created_at      DateTime64(3, 'UTC'),
+    held_at         DateTime64(3, 'UTC'),
     cleared         UInt8,
-    version         UInt64
+    version         UInt64,
+    stored_at       DateTime DEFAULT now()
 )
 ENGINE = ReplacingMergeTree(version)
 ORDER BY (subscription_id, notice_id)
-TTL toDateTime(created_at) + INTERVAL 30 DAY
+TTL stored_at + INTERVAL 30 DAY
