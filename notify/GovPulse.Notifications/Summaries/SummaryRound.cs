@@ -35,6 +35,9 @@ public sealed partial class SummaryRound(
     IEnumerable<IWebhookOutbox> outboxes,
     ILogger<SummaryRound> logger)
 {
+    /// <summary>An hour whose summaries run this long after its start sends nothing (it was filled late, after an outage).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(2);
+
     /// <summary>How many open dossiers a morning list reads from a unit at most (it names a few and counts them all).</summary>
     private const int MorningReadLimit = 1000;
 
@@ -56,7 +59,15 @@ public sealed partial class SummaryRound(
     public async Task<SummaryReport> RunAsync(DateTimeOffset hour, CancellationToken cancellationToken = default)
     {
         hour = PublicationHour.StartOf(hour);
-        var run = new Run(this, hour, clock.Now, cancellationToken);
+        var now = clock.Now;
+        if (now - hour >= StaleAfter)
+        {
+            // A late fill after an outage: its news is old, and a phone would buzz once per missed hour.
+            LogStale(PublicationHour.Key(hour));
+            return SummaryReport.Empty;
+        }
+
+        var run = new Run(this, hour, now, cancellationToken);
         if (!_options.Enabled || !await run.LoadAsync())
         {
             return SummaryReport.Empty;
@@ -129,17 +140,18 @@ public sealed partial class SummaryRound(
         /// <summary>The catch-up digest, at the first publication after the subscription's quiet hours ended; true when this hour carries one.</summary>
         private async Task<bool> DigestAsync(PushSubscriptionRecord subscription, SummaryAudience audience)
         {
-            // Only the first hour published after the quiet hours ended (07:00 after 06:30) carries it;
-            // the mark keeps a retry of that hour, or a late fill of the hour before, from sending another.
-            if (QuietSpan.LastEnded(subscription.QuietHours, now) is not { } quiet || subscription.CreatedAt >= quiet.End || hour.AddHours(-1) >= quiet.End)
+            // The first run after the quiet hours ended sends it (07:00 after 06:30, or the first hour the
+            // cluster publishes after an outage); its mark keeps every later run of the day from sending another.
+            if (QuietSpan.LastEnded(subscription.QuietHours, now) is not { } quiet || subscription.CreatedAt >= quiet.End)
             {
                 return false;
             }
 
             var key = $"digest/{quiet.End.ToUnixTimeSeconds()}/{subscription.Id}";
+            var inThisHour = $"{_hourKey}/digest/{subscription.Id}";
             if ((await round._marks.DoneAsync(key, cancellationToken)).Contains(key))
             {
-                return true; // sent by an earlier run: this hour still carries no hourly summary beside it
+                return _done.Contains(inThisHour); // sent by an earlier run of this hour: still no hourly summary beside it
             }
 
             var held = await round._heldNotices.ListAsync(subscription.Id, cancellationToken);
@@ -158,6 +170,7 @@ public sealed partial class SummaryRound(
             }
 
             await round._heldNotices.ClearAsync(held, now, cancellationToken);
+            await round._marks.MarkAsync(inThisHour, now, cancellationToken);
             await round._marks.MarkAsync(key, now, cancellationToken);
             return true;
         }
@@ -324,6 +337,9 @@ public sealed partial class SummaryRound(
                 MorningLists = Report.MorningLists + morning,
             };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hour {Hour} was published more than two hours late: no summaries, digests or lists for it")]
+    private partial void LogStale(string hour);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Summaries of hour {Hour}: {Sent} sent, {Held} held for quiet hours, {Failed} failed")]
     private partial void LogRan(string hour, int sent, int held, int failed);

@@ -19,8 +19,12 @@ public sealed class QuietHoursDigestTests(SummariesClusterFixture fixture) : ICl
     {
         await fixture.AddUserAsync("b-lanhdao", Roles.Leader, null);
         await fixture.AddUserAsync("b-canhbao", Roles.Leader, null);
-        var hourly = await fixture.SubscribeAsync("b-lanhdao", DeliverySchedule.Hourly, QuietHours.Default);
-        var alertsOnly = await fixture.SubscribeAsync("b-canhbao", DeliverySchedule.Alerts, QuietHours.Default);
+        // Subscribed this evening: the night before is none of theirs.
+        var subscribed = new DateTimeOffset(2026, 12, 9, 20, 0, 0, Vietnam);
+        var hourly = await fixture.SubscribeAsync("b-lanhdao", DeliverySchedule.Hourly, QuietHours.Default, createdAt: subscribed);
+        var alertsOnly = await fixture.SubscribeAsync("b-canhbao", DeliverySchedule.Alerts, QuietHours.Default, createdAt: subscribed);
+        await fixture.AddUserAsync("bz-awake", Roles.Leader, null);
+        await fixture.SubscribeAsync("bz-awake", DeliverySchedule.Hourly, QuietHours.None);
         var notifier = new PersonNotifier(fixture.Subscriptions, fixture.Services(1).GetRequiredService<SubscriptionDelivery>(), fixture.Time);
         var held = fixture.Services(0).GetRequiredService<IHeldNoticeStore>();
 
@@ -52,6 +56,11 @@ public sealed class QuietHoursDigestTests(SummariesClusterFixture fixture) : ICl
         (await held.ListAsync(alertsOnly.Id)).Should().BeEmpty();
 
         await fixture.RunHourAsync(new(2026, 12, 10, 8, 0, 0, Vietnam), 73.00m);
+        var toAwake = fixture.Sender.To("bz-").Count;
+        toAwake.Should().Be(5, "someone without quiet hours heard every hour, 21:00 to 08:00");
+        await fixture.PublishHourAsync(new(2026, 12, 10, 5, 0, 0, Vietnam), (Indicators.Units.UnitDirectory.HoChiMinhCityCode, 71.50m, "Khá"));
+        (await fixture.Services(0).GetRequiredService<SummaryRound>().RunAsync(new(2026, 12, 10, 5, 0, 0, Vietnam))).Should().Be(SummaryReport.Empty);
+        fixture.Sender.To("bz-").Should().HaveCount(toAwake, "an hour whose summaries run more than two hours late (a fill after an outage) sends nothing");
         fixture.Sender.To("b-").Skip(3).Select(s => (s.Subscription.Id, s.Notice.Kind)).Should().Equal([(hourly.Id, NoticeKind.Hourly)], "after the digest, hourly summaries again");
         fixture.Time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 8, 30, 0, Vietnam));
         (await notifier.NotifyAsync("b-canhbao", Alert("b-3", "Phường Bến Thành"))).Should().Be(new NoticeDelivery(1, 0, 0, 0), "outside the quiet hours an alert goes at once");

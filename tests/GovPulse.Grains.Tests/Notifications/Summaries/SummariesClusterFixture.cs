@@ -57,11 +57,12 @@ public sealed class SummariesClusterFixture : UnitClusterFixture
             .Should().BeTrue();
     }
 
-    public async Task<PushSubscriptionRecord> SubscribeAsync(string username, DeliverySchedule schedule, QuietHours quiet, string language = "vi")
+    /// <param name="createdAt">When the person subscribed; 1 January 2026 unless given.</param>
+    public async Task<PushSubscriptionRecord> SubscribeAsync(string username, DeliverySchedule schedule, QuietHours quiet, string language = "vi", DateTimeOffset? createdAt = null)
     {
         var subscription = new PushSubscriptionRecord(
             $"{username}-{schedule}-{Guid.NewGuid():N}", username, $"https://push.example/{Guid.NewGuid():N}", "p256dh", "auth", null, schedule, quiet, language,
-            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)));
+            createdAt ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)));
         await Subscriptions.AddAsync(subscription);
         return subscription;
     }
