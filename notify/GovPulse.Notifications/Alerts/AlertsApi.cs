@@ -23,10 +23,10 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder api)
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts").RequireAuthorization(AccessPolicies.Person);
-        alerts.MapGet("/", List)
+        alerts.MapGet(string.Empty, List)
             .WithName("ListAlerts")
             .WithSummary("The signed-in person's alert rules, each with where it is firing now");
-        alerts.MapPost("/", Create)
+        alerts.MapPost(string.Empty, Create)
             .WithName("CreateAlert")
             .WithSummary("Sets an alert rule: a band drop, an on-time ratio below X %, overdue dossiers above N, or a dossier turning overdue")
             .Accepts<AlertRequest>("application/json");
