@@ -157,6 +157,30 @@ public sealed class UnitAlertsGrainTests : IAsyncLifetime
         (await rules.OwnedBy(Leader)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_person_s_rules_stop_at_the_cap_and_are_read_back_after_a_restart()
+    {
+        var rules = _cluster.Grains.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key);
+        var made = 0;
+        AlertRule Rule(string owner, string? unit) => new(AlertRule.NewId(), owner, AlertKind.OverdueAbove, unit, 3m, Monday.AddMinutes(made++));
+        var kept = new[] { Rule(Leader, Commune), Rule(Leader, null) };
+        foreach (var rule in kept)
+        {
+            (await rules.TryAdd(rule, 2)).Should().BeTrue();
+        }
+
+        (await rules.TryAdd(Rule(Leader, OtherCommune), 2)).Should().BeFalse("the leader has 2 rules, the cap");
+        (await rules.TryAdd(Rule(Head, OtherCommune), 2)).Should().BeTrue("the cap is per person");
+
+        await RestartAsync();
+        rules = _cluster.Grains.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key);
+        (await rules.OwnedBy(Leader)).Should().Equal(kept, "oldest first");
+        (await rules.Concerning(Commune)).Should().BeEquivalentTo(kept, "a rule on the commune and one on every commune");
+        (await rules.Concerning(OtherCommune)).Select(r => r.Owner).Should().BeEquivalentTo([Leader, Head]);
+        (await rules.Concerning("79")).Should().BeEmpty("every commune is not the city");
+        (await rules.TryAdd(Rule(Leader, OtherCommune), 2)).Should().BeFalse("the cap holds after the restart");
+    }
+
     private IReadOnlyList<Notice> Started() => [.. _notifier.Sent.Select(s => s.Notice).Where(n => n.Kind == NoticeKind.AlertStarted)];
 
     private IReadOnlyList<Notice> Cleared() => [.. _notifier.Sent.Select(s => s.Notice).Where(n => n.Kind == NoticeKind.AlertCleared)];
