@@ -1,4 +1,7 @@
+using GovPulse.Grains;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace GovPulse.Notifications.Alerts;
@@ -9,7 +12,19 @@ public static class AlertsRegistration
     public static IHostApplicationBuilder AddGovPulseAlerts(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddGovPulseAlerts();
         return builder;
+    }
+
+    /// <summary>The stores, the listener and the options (also what a test cluster's silos need).</summary>
+    public static IServiceCollection AddGovPulseAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<AlertRuleStore>();
+        services.TryAddSingleton<AlertStateStore>();
+        services.TryAddSingleton(AlertEvaluationProbe.None);
+        services.AddSingleton<IFiguresListener, AlertsListener>();
+        return services;
     }
 
     /// <param name="api">The <c>/api/v1</c> group.</param>
@@ -18,6 +33,6 @@ public static class AlertsRegistration
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrEmpty(adminPolicy);
-        return api;
+        return api.MapAlerts();
     }
 }
