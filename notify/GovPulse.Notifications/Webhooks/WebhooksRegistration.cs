@@ -46,5 +46,4 @@ public static class WebhooksRegistration
         ArgumentException.ThrowIfNullOrEmpty(adminPolicy);
         return api.MapWebhooksEndpoints(adminPolicy);
     }
-
 }
