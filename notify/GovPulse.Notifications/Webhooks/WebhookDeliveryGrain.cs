@@ -66,7 +66,8 @@ public sealed partial class WebhookDeliveryGrain(
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        _timer?.Dispose();
+        // Disposing a timer cancels its running callback, so the one that fired is disposed only when done.
+        var fired = _timer;
         _timer = null;
         _draining = true;
         try
@@ -110,6 +111,7 @@ public sealed partial class WebhookDeliveryGrain(
         finally
         {
             _draining = false;
+            fired?.Dispose();
         }
     }
 
