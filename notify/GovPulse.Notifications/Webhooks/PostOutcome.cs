@@ -7,11 +7,3 @@ public sealed record PostOutcome(PostResult Result, string Problem, TimeSpan? Re
 {
     public static PostOutcome Delivered { get; } = new(PostResult.Delivered, string.Empty);
 }
-
-/// <summary>Delivered (2xx), gone for good (410), or failed (anything else: tried again).</summary>
-public enum PostResult
-{
-    Delivered,
-    Gone,
-    Failed,
-}
