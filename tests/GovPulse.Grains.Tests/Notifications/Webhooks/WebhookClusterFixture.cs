@@ -10,7 +10,7 @@ namespace GovPulse.Grains.Tests.Notifications.Webhooks;
 
 /// <summary>
 /// Two silos with the webhooks as the node registers them, http:// to loopback allowed, and retries
-/// quick (20 ms doubling to 100 ms, 8 attempts) so a test sees backoff and dead letters in well under a second.
+/// quick (20 ms doubling to 100 ms, 8 attempts), the periodic wake-up every second, so a test sees backoff and dead letters in well under a second.
 /// Both silos share one Data Protection key ring (a directory), as nodes share theirs through ClickHouse.
 /// </summary>
 public sealed class WebhookClusterFixture : UnitClusterFixture
@@ -26,6 +26,7 @@ public sealed class WebhookClusterFixture : UnitClusterFixture
         Settings["GovPulse:Webhooks:MaxRetryDelay"] = "00:00:00.100";
         Settings["GovPulse:Webhooks:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings["GovPulse:Webhooks:Timeout"] = "00:00:02";
+        Settings["GovPulse:Webhooks:WakeInterval"] = "00:00:01";
     }
 
     private IServiceProvider Services => Cluster.Silos[0].ServiceProvider;

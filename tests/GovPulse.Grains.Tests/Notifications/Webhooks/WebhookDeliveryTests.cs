@@ -138,6 +138,19 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture fixture) : IClass
         _receiver.Received.Count(x => x.Name == "gone").Should().Be(1);
     }
 
+    [Fact]
+    public async Task An_outbox_nobody_woke_for_as_if_its_node_died_is_drained_by_the_periodic_wake_up()
+    {
+        var (id, _) = await fixture.RegisterAsync(_receiver.UrlOf("orphan"));
+        var notice = WebhookClusterFixture.NoticeOf("orphan/" + Guid.NewGuid().ToString("N"));
+
+        // Stored the way EnqueueAsync stores it, but no grain is told: only WebhookWakeup can find it.
+        await fixture.Deliveries.AddMissingAsync([WebhookDelivery.Enqueued(id, notice.Id, "alertStarted", WebhookMessage.Body(notice, null), DateTimeOffset.UtcNow)]);
+        var got = await _receiver.WaitUntilAsync(r => r.Any(x => x.Name == "orphan"));
+
+        got.Single(x => x.Name == "orphan").NoticeId.Should().Be(notice.Id);
+    }
+
     /// <summary>What a receiver does: the HMAC of "timestamp.body" with the secret, compared in constant time.</summary>
     private static bool Verifies(string secret, ReceivedWebhook got)
     {
