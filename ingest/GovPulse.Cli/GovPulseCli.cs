@@ -11,7 +11,7 @@ public static class GovPulseCli
 {
     public static RootCommand Create(CliConsoles consoles, TimeProvider? time = null)
     {
-        var root = new RootCommand("govpulse: import events, simulate Ho Chi Minh City traffic, replay history, score counts and manage the API keys and users of a GovPulse node")
+        var root = new RootCommand("govpulse: import events, simulate Ho Chi Minh City traffic, replay history, score counts and manage the API keys, users and webhooks of a GovPulse node")
         {
             ImportCommand.Create(consoles),
             SimulateCommand.Create(consoles, time ?? TimeProvider.System),
@@ -20,6 +20,7 @@ public static class GovPulseCli
             KeysCommand.Create(consoles),
             UsersCommand.Create(consoles),
             PushCommand.Create(consoles),
+            WebhooksCommand.Create(consoles),
         };
         return root;
     }

@@ -194,6 +194,38 @@ public sealed class NodeClient : IDisposable
         return await ReadJson<PushKeysRow>(response, "POST /api/v1/admin/push/keys/rotate", cancellationToken);
     }
 
+    public async Task<CreatedWebhook> AddWebhookAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "api/v1/admin/webhooks") { Content = JsonContent.Create(request, options: Json) },
+            "add a webhook",
+            cancellationToken,
+            idempotent: false);
+        await EnsureOk(response, "add a webhook", cancellationToken, admin: true);
+        return await ReadJson<CreatedWebhook>(response, "POST /api/v1/admin/webhooks", cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WebhookRow>> ListWebhooksAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/v1/admin/webhooks"), "list webhooks", cancellationToken);
+        await EnsureOk(response, "list webhooks", cancellationToken, admin: true);
+        return await ReadJson<List<WebhookRow>>(response, "GET /api/v1/admin/webhooks", cancellationToken);
+    }
+
+    public async Task RemoveWebhookAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Delete, "api/v1/admin/webhooks/" + Uri.EscapeDataString(id)),
+            $"remove webhook {id}",
+            cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new CliException($"{BaseAddress} has no webhook '{id}' (404): list the webhooks and their ids with `govpulse webhooks list`");
+        }
+
+        await EnsureOk(response, $"remove webhook {id}", cancellationToken, admin: true);
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <param name="idempotent">
