@@ -144,7 +144,8 @@ export function alertsCard({ signal }) {
     if (!body.contains(form)) body.replaceChildren(list, form);
   }
 
-  allUnits(signal).then(all => {
+  // The shared list may be a previous screen's fetch, aborted when it was left: then it is read anew.
+  allUnits(signal).catch(() => allUnits(signal)).then(all => {
     names = new Map(all.map(u => [u.code, u.name]));
     const group = (kindName, label) => h("optgroup", { label },
       all.filter(u => u.kind === kindName).sort((a, b) => a.name.localeCompare(b.name, "vi")).map(u => h("option", { value: u.code }, u.name)));
