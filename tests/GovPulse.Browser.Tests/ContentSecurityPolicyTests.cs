@@ -8,7 +8,8 @@ namespace GovPulse.Browser.Tests;
 /// <summary>
 /// The page works under its own Content-Security-Policy (no inline script or style, everything from
 /// its own origin, the hub's WebSocket included): a leader signs in, reads the overview with its
-/// charts, the rankings and a unit, and watches a live update, and the browser reports no violation.
+/// charts, the rankings, a unit and the notifications screen, and watches a live update, and the browser
+/// reports no violation.
 /// </summary>
 public sealed class ContentSecurityPolicyTests(DashboardNode fixture) : IClassFixture<DashboardNode>
 {
@@ -45,6 +46,8 @@ public sealed class ContentSecurityPolicyTests(DashboardNode fixture) : IClassFi
         await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(DashboardNode.UnitName);
         await ExpectChartsDrawnAsync(page);
         var barWidths = await page.Locator(".g-fill").EvaluateAllAsync<string[]>("bars => bars.map(b => b.style.width)");
+        await page.GetByTestId("nav-notifications").ClickAsync();
+        await Screens.OpenAsync(page, Screens.Notifications);
 
         var policy = await document!.HeaderValueAsync("content-security-policy");
         policy.Should().Contain("script-src 'self'").And.Contain("style-src 'self'").And.NotContain("unsafe-inline");

@@ -41,7 +41,7 @@ public sealed class LayoutTests(DashboardNode fixture) : IClassFixture<Dashboard
         var page = await DashboardNode.SignInAsync(context, fixture.Leader);
         await Screens.OpenAsync(page, Screens.Overview);
 
-        foreach (var testId in new[] { "nav-overview", "nav-rankings", "lang-toggle", "signout" })
+        foreach (var testId in new[] { "nav-overview", "nav-rankings", "nav-notifications", "lang-toggle", "signout" })
         {
             var target = page.GetByTestId(testId);
             await Expect(target).ToBeVisibleAsync();

@@ -14,8 +14,9 @@ import * as signin from "./signin.js";
 import * as unit from "./unit.js";
 import * as late from "./late.js";
 import * as cityChase from "./city-chase.js";
+import * as notifications from "./notifications.js";
 
-const screens = { overview, rankings, unit, late, chase: cityChase };
+const screens = { overview, rankings, unit, late, chase: cityChase, notifications };
 const view = document.getElementById("view");
 const periodBar = document.getElementById("period-bar");
 const stale = document.getElementById("stale");
@@ -73,7 +74,7 @@ function userLine(me) {
 
 function markNav(route) {
   for (const link of nav.querySelectorAll("a")) {
-    const current = (link.dataset.route === "overview" && route.name === "overview") || (link.dataset.route === "rankings" && route.name === "rankings");
+    const current = link.dataset.route === route.name && ["overview", "rankings", "notifications"].includes(route.name);
     if (current) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
@@ -129,11 +130,11 @@ async function show() {
   }
 
   const chosen = period.fromQuery(route.query);
-  periodBar.hidden = route.name === "late" || route.name === "chase"; // open dossiers now: no period
+  periodBar.hidden = route.name === "late" || route.name === "chase" || route.name === "notifications"; // open dossiers now, settings: no period
   periodBar.replaceChildren(period.picker(chosen, label => {
     router.go(router.href(pathOf(route), { ...Object.fromEntries(route.query), period: label }));
   }));
-  document.title = `${route.name === "rankings" ? i18n.t("rankings.title") : route.name === "overview" ? i18n.t("city.name") : "…"} — GovPulse`;
+  document.title = `${route.name === "rankings" ? i18n.t("rankings.title") : route.name === "overview" ? i18n.t("city.name") : route.name === "notifications" ? i18n.t("notify.title") : "…"} — GovPulse`;
   dispose = screen.render({ root: view, route, query: route.query, period: chosen, signal: controller.signal });
 
   if (!firstScreen) {
@@ -151,6 +152,7 @@ function pathOf(route) {
     case "unit": return `/units/${encodeURIComponent(route.code)}`;
     case "late": return `/units/${encodeURIComponent(route.code)}/late`;
     case "chase": return "/chase";
+    case "notifications": return "/notifications";
     default: return "/";
   }
 }
@@ -184,6 +186,11 @@ async function boot() {
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(e => console.warn("service worker", e));
+    // A tapped notification: the service worker asks this open page to show the notice's view.
+    navigator.serviceWorker.addEventListener("message", e => {
+      if (e.data?.type === "govpulse.open" && typeof e.data.hash === "string" && e.data.hash.startsWith("#/")) router.go(e.data.hash);
+    });
+    navigator.serviceWorker.startMessages();
   }
 }
 

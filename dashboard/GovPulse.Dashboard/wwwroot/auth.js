@@ -45,7 +45,8 @@ export async function check() {
   return "disabled";
 }
 
-async function antiforgery() {
+/** The anti-forgery header every state-changing request of a signed-in person carries: { [headerName]: token }. */
+export async function antiforgery() {
   const response = await fetch(`${ACCOUNT}/antiforgery`, { headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store" });
   if (!response.ok) return {};
   const { token, headerName } = await response.json();

@@ -2,7 +2,7 @@
 //   #/                       city overview          #/rankings?level=department&band=good&q=tan+dinh
 //   #/units/26737            unit detail            #/units/26737/late   its late dossiers
 //   #/chase?show=due-soon&level=commune&page=2       the city-wide dossiers to chase
-//   #/signin?next=…          sign-in
+//   #/signin?next=…          sign-in                #/notifications   phone notifications and alerts
 // Every screen takes ?period=2026-11 | 2026-Q4 | 2026 | 2026-11-01..2026-11-15 (default: this month).
 
 export function parse(hash = location.hash) {
@@ -14,6 +14,7 @@ export function parse(hash = location.hash) {
   if (parts[0] === "rankings" && parts.length === 1) return { name: "rankings", query };
   if (parts[0] === "signin" && parts.length === 1) return { name: "signin", query };
   if (parts[0] === "chase" && parts.length === 1) return { name: "chase", query };
+  if (parts[0] === "notifications" && parts.length === 1) return { name: "notifications", query };
   if (parts[0] === "units" && parts.length === 2) return { name: "unit", code: parts[1], query };
   if (parts[0] === "units" && parts.length === 3 && parts[2] === "late") return { name: "late", code: parts[1], query };
   return { name: "notfound", query };

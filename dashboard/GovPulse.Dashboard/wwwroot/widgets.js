@@ -89,7 +89,8 @@ export function attainmentLegend() {
 export function countTiles() {
   const tile = (testid, labelKey) => {
     const value = h("dd", { dataset: { testid } }, "—");
-    const detail = h("span", { class: "detail" });
+    // A second definition of the same term: a <dl>'s groups hold only <dt> and <dd> (axe: definition-list).
+    const detail = h("dd", { class: "detail" });
     return { el: h("div", { class: "tile" }, h("dt", null, t(labelKey)), value, detail), value, detail };
   };
   const received = tile("count-received", "counts.received");

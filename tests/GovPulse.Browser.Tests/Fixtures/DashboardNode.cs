@@ -44,6 +44,10 @@ public sealed class DashboardNode : IAsyncLifetime
 
     public Person Head { get; } = new("browser.head", "Thủ trưởng Tân Định", "browser pass " + Guid.NewGuid().ToString("N")[..16]);
 
+    public Person Auditor { get; } = new("browser.auditor", "Trần Thanh Tra", "browser pass " + Guid.NewGuid().ToString("N")[..16]);
+
+    public Person Admin { get; } = new("browser.admin", "Lê Quản Trị", "browser pass " + Guid.NewGuid().ToString("N")[..16]);
+
     public async Task InitializeAsync()
     {
         // The node and the browser start side by side: both take seconds.
@@ -54,6 +58,8 @@ public sealed class DashboardNode : IAsyncLifetime
 
         await CreateUserAsync(Leader, "leader", null);
         await CreateUserAsync(Head, "departmentHead", Unit);
+        await CreateUserAsync(Auditor, "auditor", null);
+        await CreateUserAsync(Admin, "admin", null);
         await SeedAsync();
     }
 

@@ -11,9 +11,10 @@ public static partial class Screens
     public const string Late = "late";
     public const string Chase = "chase";
     public const string SignIn = "signin";
+    public const string Notifications = "notifications";
 
     /// <summary>The screens a signed-in leader opens, in the order a leader would.</summary>
-    public static readonly string[] SignedIn = [Overview, Rankings, Unit, Late, Chase];
+    public static readonly string[] SignedIn = [Overview, Rankings, Unit, Late, Chase, Notifications];
 
     /// <summary>A score as vi-VN writes it: <c>88,42</c>.</summary>
     [GeneratedRegex(@"^\d{1,3},\d{2}$")]
@@ -58,6 +59,14 @@ public static partial class Screens
             case Chase:
                 await GoAsync(page, "/#/chase");
                 await Expect(page.Locator($"[data-testid=chase-unit][data-unit-code='{DashboardNode.Unit}']")).ToBeVisibleAsync();
+                break;
+            case Notifications:
+                await GoAsync(page, "/#/notifications");
+                await Expect(page.GetByTestId("push-card")).ToBeVisibleAsync();
+                // The device list has been read (or said why not) …
+                await Expect(page.GetByTestId("push-subscriptions").Locator("li").First).ToBeVisibleAsync();
+                // … and the alerts card shows its rules and form, or that the server has no alerts.
+                await Expect(page.Locator("[data-testid=alert-form], [data-testid=alerts-unavailable]")).ToBeVisibleAsync();
                 break;
             case SignIn:
                 await GoAsync(page, "/#/signin");
