@@ -64,32 +64,7 @@ public static partial class PrivateDirectory
     /// is then moved over the old one, so the secret is never in a file anyone else may read, not even
     /// for a moment, and a reader never sees half of it.
     /// </summary>
-    public static void WriteFile(string path, string text)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(text);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = FileMode;
-        }
-
-        try
-        {
-            using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
-            {
-                writer.Write(text);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void WriteFile(string path, string text) => Place(path, text, overwrite: true);
 
     /// <summary>
     /// Writes <paramref name="text"/> to <paramref name="path"/> with mode 0600 only if no file is there
@@ -97,7 +72,10 @@ public static partial class PrivateDirectory
     /// process sharing the directory made it first; read theirs). As <see cref="WriteFile"/>, a reader
     /// never sees half of it.
     /// </summary>
-    public static bool TryCreateFile(string path, string text)
+    public static bool TryCreateFile(string path, string text) => Place(path, text, overwrite: false);
+
+    /// <summary>Writes a new 0600 file beside <paramref name="path"/> and moves it there; false when it may not overwrite and the file exists.</summary>
+    private static bool Place(string path, string text, bool overwrite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -117,10 +95,10 @@ public static partial class PrivateDirectory
             }
 
             // Without overwrite the move fails when the target exists (a hard link on Unix): the first one wins.
-            File.Move(temporary, full, overwrite: false);
+            File.Move(temporary, full, overwrite);
             return true;
         }
-        catch (IOException) when (File.Exists(full))
+        catch (IOException) when (!overwrite && File.Exists(full))
         {
             return false;
         }

@@ -2,11 +2,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
+using GovPulse.Notifications.Limits;
 using GovPulse.Security;
 using GovPulse.Security.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,9 @@ namespace GovPulse.Notifications.Alerts;
 /// </summary>
 public static class AlertsApi
 {
+    /// <summary>A rule is a kind, a unit code and a number: 4 KiB is ample.</summary>
+    public const int MaxBodyBytes = 4 * 1024;
+
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder api)
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts").RequireAuthorization(AccessPolicies.Person);
@@ -27,10 +32,13 @@ public static class AlertsApi
             .WithName("ListAlerts")
             .WithSummary("The signed-in person's alert rules, each with where it is firing now");
         alerts.MapPost(string.Empty, Create)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .RequireRateLimiting(PersonChangeRateLimit.PolicyName)
             .WithName("CreateAlert")
             .WithSummary("Sets an alert rule: a band drop, an on-time ratio below X %, overdue dossiers above N, or a dossier turning overdue")
             .Accepts<AlertRequest>("application/json");
         alerts.MapDelete("/{id}", Delete)
+            .RequireRateLimiting(PersonChangeRateLimit.PolicyName)
             .WithName("DeleteAlert")
             .WithSummary("Deletes one of the signed-in person's alert rules, with its state (no 'cleared' notice follows)");
         return api;

@@ -1,3 +1,4 @@
+using GovPulse.Notifications.Limits;
 using GovPulse.Notifications.Subscriptions;
 using GovPulse.Security.Access;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,7 @@ public static class PushSubscriptionsApi
         api.MapPost("/push/subscriptions", Add)
             .RequireAuthorization(AccessPolicies.Person)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .RequireRateLimiting(PersonChangeRateLimit.PolicyName)
             .WithName("AddPushSubscription")
             .WithSummary("Subscribes a browser of the signed-in person to Web Push (the same browser again replaces its subscription)")
             .WithTags("Push");
@@ -33,6 +35,7 @@ public static class PushSubscriptionsApi
             .WithTags("Push");
         api.MapDelete("/push/subscriptions/{id}", Remove)
             .RequireAuthorization(AccessPolicies.Person)
+            .RequireRateLimiting(PersonChangeRateLimit.PolicyName)
             .WithName("RemovePushSubscription")
             .WithSummary("Removes one of the signed-in person's push subscriptions")
             .WithTags("Push");

@@ -1,3 +1,4 @@
+using GovPulse.Notifications.Limits;
 using GovPulse.Notifications.Notices;
 using GovPulse.Notifications.Subscriptions;
 using GovPulse.Security.Access;
@@ -18,6 +19,7 @@ public static class PushTestApi
     {
         api.MapPost("/push/test", Send)
             .RequireAuthorization(AccessPolicies.Person)
+            .RequireRateLimiting(PersonChangeRateLimit.PolicyName)
             .WithName("SendTestPush")
             .WithSummary("Sends one test notification to each of the signed-in person's subscriptions; answers what the push services did")
             .WithTags("Push");

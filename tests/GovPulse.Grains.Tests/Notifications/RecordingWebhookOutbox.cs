@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using GovPulse.Notifications.Notices;
 using GovPulse.Notifications.Webhooks;
 
-namespace GovPulse.Grains.Tests.Notifications.Alerts;
+namespace GovPulse.Grains.Tests.Notifications;
 
-/// <summary>The webhook outbox as the alerts see it (the real one is another area's): records what was enqueued.</summary>
+/// <summary>A webhook outbox that records what was enqueued, for tests of what the alerts and summaries hand to webhooks.</summary>
 public sealed class RecordingWebhookOutbox : IWebhookOutbox
 {
     public ConcurrentQueue<Notice> Enqueued { get; } = new();
