@@ -25,7 +25,7 @@ public sealed class QuietHoursDigestTests(SummariesClusterFixture fixture) : ICl
         var alertsOnly = await fixture.SubscribeAsync("b-canhbao", DeliverySchedule.Alerts, QuietHours.Default, createdAt: subscribed);
         await fixture.AddUserAsync("bz-awake", Roles.Leader, null);
         await fixture.SubscribeAsync("bz-awake", DeliverySchedule.Hourly, QuietHours.None);
-        var notifier = new PersonNotifier(fixture.Subscriptions, fixture.Services(1).GetRequiredService<SubscriptionDelivery>(), fixture.Time);
+        var notifier = new PersonNotifier(fixture.Subscriptions, fixture.Services(1).GetRequiredService<SubscriptionDelivery>(), fixture.Clock);
         var held = fixture.Services(0).GetRequiredService<IHeldNoticeStore>();
 
         await fixture.RunHourAsync(new(2026, 12, 9, 21, 0, 0, Vietnam), 70.00m);
