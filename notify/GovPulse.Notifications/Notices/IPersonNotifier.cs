@@ -6,9 +6,11 @@ namespace GovPulse.Notifications.Notices;
 /// sent when the quiet hours end. (Implemented in Summaries/.)
 /// </summary>
 /// <remarks>
-/// Which kinds each schedule takes: <see cref="DeliverySchedule.Hourly"/> — hourly, alerts, morning
-/// list, digests; <see cref="DeliverySchedule.Daily"/> — the 07:00 daily summary, alerts, morning list;
-/// <see cref="DeliverySchedule.Alerts"/> — alerts and the morning list. Tests go to every subscription.
+/// Which kinds each schedule takes: <see cref="DeliverySchedule.Hourly"/> — hourly summaries, alerts,
+/// the morning list; <see cref="DeliverySchedule.Daily"/> — the 07:00 daily summary, alerts, the
+/// morning list; <see cref="DeliverySchedule.Alerts"/> — alerts and the morning list. Every schedule
+/// takes the catch-up digest (an hourly subscription's always, the others' only when something was
+/// held in their quiet hours). Tests go to every subscription.
 /// </remarks>
 public interface IPersonNotifier
 {
