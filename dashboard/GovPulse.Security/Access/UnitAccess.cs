@@ -48,7 +48,7 @@ public sealed class UnitAccess(UnitDirectory directory)
         var scope = ScopeOf(user, kind);
         return scope.CanRead(unitCode)
             ? null
-            : $"{Capital(scope.Who)} may read the {Noun(kind)} of {scope.Describe(directory)}, not those of unit '{Cut(unitCode)}'.";
+            : $"{Capital(scope.Who)} may read the {Noun(kind)} of {scope.Describe(directory)}, not those of unit '{EchoedInput.Cut(unitCode)}'.";
     }
 
     /// <summary>Why <paramref name="user"/> may not read a list that spans every unit (rankings, movers; a city-wide list of dossiers); null when they may.</summary>
@@ -72,5 +72,4 @@ public sealed class UnitAccess(UnitDirectory directory)
 
     private static string Capital(string s) => string.Concat(s[..1].ToUpperInvariant(), s[1..]);
 
-    private static string Cut(string s) => s.Length <= 64 ? s : string.Concat(s.AsSpan(0, 64), "…");
 }

@@ -137,7 +137,7 @@ public static partial class KeysApi
             }
             else if (!directory.Contains(code))
             {
-                problems.Add($"units[{i}] '{Cut(code)}' is not a known unit; GET /api/v1/units lists the codes");
+                problems.Add($"units[{i}] '{EchoedInput.Cut(code)}' is not a known unit; GET /api/v1/units lists the codes");
             }
             else if (!codes.Contains(code))
             {
@@ -184,14 +184,13 @@ public static partial class KeysApi
             : "The body must be one JSON object";
     }
 
-    private static string Cut(string s) => s.Length <= 64 ? s : string.Concat(s.AsSpan(0, 64), "…");
 
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The key request is not valid");
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(
-            $"There is no key with id '{Cut(id)}'; GET /api/v1/admin/keys lists them.", statusCode: StatusCodes.Status404NotFound, title: "No such key");
+            $"There is no key with id '{EchoedInput.Cut(id)}'; GET /api/v1/admin/keys lists them.", statusCode: StatusCodes.Status404NotFound, title: "No such key");
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(KeysApi).FullName!);
 

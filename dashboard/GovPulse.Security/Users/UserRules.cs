@@ -25,7 +25,7 @@ public static partial class UserRules
         }
         else if (!IsUsername(username))
         {
-            problems.Add($"username '{Cut(username)}' is not a username; expected 3 to 64 letters a-z, digits, '.', '_' or '-', starting with a letter or digit, e.g. nguyen.van.an");
+            problems.Add($"username '{EchoedInput.Cut(username)}' is not a username; expected 3 to 64 letters a-z, digits, '.', '_' or '-', starting with a letter or digit, e.g. nguyen.van.an");
         }
 
         displayName = request?.DisplayName?.Trim() ?? string.Empty;
@@ -47,7 +47,7 @@ public static partial class UserRules
         {
             problems.Add(request?.Role is null
                 ? $"role is missing; expected one of {string.Join(", ", Roles.All)}"
-                : $"role '{Cut(request.Role)}' is not one of {string.Join(", ", Roles.All)}");
+                : $"role '{EchoedInput.Cut(request.Role)}' is not one of {string.Join(", ", Roles.All)}");
         }
 
         unitCode = string.IsNullOrWhiteSpace(request?.UnitCode) ? null : request.UnitCode.Trim();
@@ -63,7 +63,7 @@ public static partial class UserRules
             }
             else if (!units.Contains(unitCode))
             {
-                problems.Add($"unitCode '{Cut(unitCode)}' is not a known unit; GET /api/v1/units lists the codes");
+                problems.Add($"unitCode '{EchoedInput.Cut(unitCode)}' is not a known unit; GET /api/v1/units lists the codes");
             }
         }
         else if (unitCode is not null && role.Length > 0)
@@ -79,7 +79,6 @@ public static partial class UserRules
         return problems;
     }
 
-    private static string Cut(string s) => s.Length <= 64 ? s : string.Concat(s.AsSpan(0, 64), "…");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
     private static partial Regex UsernameShape();

@@ -71,7 +71,7 @@ public static class AlertsApi
 
         if (!AlertKindNames.TryParse(request.Kind, out var parsed))
         {
-            return BadRequest($"kind '{Cut(request.Kind)}' is not one of {AlertKindNames.Choices}.");
+            return BadRequest($"kind '{EchoedInput.Cut(request.Kind)}' is not one of {AlertKindNames.Choices}.");
         }
 
         var kind = parsed.Value;
@@ -104,7 +104,7 @@ public static class AlertsApi
         {
             if (units.Find(unitCode) is not { } unit)
             {
-                return BadRequest($"unit '{Cut(unitCode)}' is not a known unit; GET /api/v1/units lists them.");
+                return BadRequest($"unit '{EchoedInput.Cut(unitCode)}' is not a known unit; GET /api/v1/units lists them.");
             }
 
             if (kind == AlertKind.DossierOverdue && unit.Kind == UnitKind.City)
@@ -133,7 +133,7 @@ public static class AlertsApi
     {
         if (await Rules(grains).Remove(Owner(user), id) is null)
         {
-            return TypedResults.Problem($"You have no alert rule '{Cut(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "No such alert rule");
+            return TypedResults.Problem($"You have no alert rule '{EchoedInput.Cut(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "No such alert rule");
         }
 
         // The unit grains drop their copy when they next ask for their rules; the stored rows go now.
@@ -164,5 +164,4 @@ public static class AlertsApi
     private static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
 
-    private static string Cut(string? s) => s is null ? "null" : s.Length <= 64 ? s : string.Concat(s.AsSpan(0, 64), "…");
 }

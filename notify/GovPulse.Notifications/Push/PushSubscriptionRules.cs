@@ -1,5 +1,6 @@
 using System.Net;
 using GovPulse.Notifications.Subscriptions;
+using GovPulse.Notifications.Urls;
 
 namespace GovPulse.Notifications.Push;
 
@@ -103,10 +104,10 @@ public static class PushSubscriptionRules
         {
             // The node itself requests the endpoint: an address inside the network is refused, so a
             // subscription cannot make the node call its neighbours (names are not resolved here).
-            return IsInternal(uri) && !(allowLoopback && IsLoopback(uri)) ? "endpoint must be a push service's public address, not a private or loopback IP" : null;
+            return IsInternal(uri) && !(allowLoopback && LoopbackHost.Is(uri)) ? "endpoint must be a push service's public address, not a private or loopback IP" : null;
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))
+        if (uri.Scheme == Uri.UriSchemeHttp && LoopbackHost.Is(uri))
         {
             return allowLoopback ? null : "endpoint must be https:// (http:// to 127.0.0.1 or localhost only when GovPulse:Push:AllowLoopbackEndpoints is on, for tests)";
         }
@@ -116,7 +117,7 @@ public static class PushSubscriptionRules
 
     private static bool IsInternal(Uri uri)
     {
-        if (IsLoopback(uri))
+        if (LoopbackHost.Is(uri))
         {
             return true;
         }
@@ -137,6 +138,4 @@ public static class PushSubscriptionRules
             : address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.Equals(IPAddress.IPv6Any);
     }
 
-    private static bool IsLoopback(Uri uri) =>
-        string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(uri.IdnHost, out var address) && IPAddress.IsLoopback(address));
 }

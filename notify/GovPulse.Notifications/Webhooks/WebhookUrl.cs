@@ -1,4 +1,4 @@
-using System.Net;
+using GovPulse.Notifications.Urls;
 
 namespace GovPulse.Notifications.Webhooks;
 
@@ -32,7 +32,7 @@ public static class WebhookUrl
             return "url must not carry a user name, password or #fragment; put a receiver's token in the path or query";
         }
 
-        if (parsed.Scheme == Uri.UriSchemeHttp && !(allowLoopback && IsLoopback(parsed)))
+        if (parsed.Scheme == Uri.UriSchemeHttp && !(allowLoopback && LoopbackHost.Is(parsed)))
         {
             return allowLoopback
                 ? "url must be https:// (http:// is accepted only for 127.0.0.1, ::1 and localhost)"
@@ -43,9 +43,6 @@ public static class WebhookUrl
         return null;
     }
 
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-                           || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
 
     /// <summary>The origin followed by "…" when there is more (path, query): a list never shows a token a URL may carry.</summary>
     public static string Shortened(Uri url)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovPulse.Indicators.Periods;
 using GovPulse.Security.Users;
 using GovPulse.Storage.Logging;
+using GovPulse.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -110,7 +111,7 @@ public static partial class WebhooksApi
         if (await deliveries.FindAsync(id, cancellationToken) is not { Status: WebhookDeliveryStatus.Dead } dead)
         {
             return TypedResults.Problem(
-                $"There is no dead letter with id '{Cut(id)}'; GET /api/v1/admin/webhooks/dead-letters lists them.",
+                $"There is no dead letter with id '{EchoedInput.Cut(id)}'; GET /api/v1/admin/webhooks/dead-letters lists them.",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "No such dead letter");
         }
@@ -148,7 +149,7 @@ public static partial class WebhooksApi
         {
             if (!WebhookKinds.TryParse(given[i], out var kind))
             {
-                problems.Add($"kinds[{i}] '{Cut(given[i] ?? string.Empty)}' is not a notice kind; expected some of {string.Join(", ", WebhookKinds.All)} (or none for every kind)");
+                problems.Add($"kinds[{i}] '{EchoedInput.Cut(given[i] ?? string.Empty)}' is not a notice kind; expected some of {string.Join(", ", WebhookKinds.All)} (or none for every kind)");
             }
             else if (!chosen.Contains(kind))
             {
@@ -173,14 +174,13 @@ public static partial class WebhooksApi
 
     private static string Actor(HttpContext http) => LogText.Escape(http.User.Identity?.Name ?? "unknown");
 
-    private static string Cut(string s) => s.Length <= 64 ? s : string.Concat(s.AsSpan(0, 64), "…");
 
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The webhook request is not valid");
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(
-            $"There is no webhook with id '{Cut(id)}'; GET /api/v1/admin/webhooks lists them.", statusCode: StatusCodes.Status404NotFound, title: "No such webhook");
+            $"There is no webhook with id '{EchoedInput.Cut(id)}'; GET /api/v1/admin/webhooks lists them.", statusCode: StatusCodes.Status404NotFound, title: "No such webhook");
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(WebhooksApi).FullName!);
 
