@@ -1,4 +1,5 @@
 using GovPulse.Dashboard;
+using GovPulse.Exports;
 using GovPulse.Ingest;
 using GovPulse.Ingest.Api;
 using GovPulse.Notifications;
@@ -35,6 +36,7 @@ builder.AddGovPulseHealth();
 builder.AddGovPulseOperations();
 builder.AddGovPulseJobs();
 builder.AddGovPulseNotifications();
+builder.AddGovPulseExports();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.UseAuthorization();
 app.UseCookieAntiforgery(); // state-changing requests of signed-in people carry the anti-forgery token
 app.MapGroup("/api/v1").MapEventsApi().MapAccountApi().MapDashboardApis(AccessPolicies.UnitReader);
 app.MapGroup("/api/v1").MapGovPulseNotifications(OperationsRegistration.AdminPolicy);
+app.MapGroup("/api/v1").MapGovPulseExports(AccessPolicies.UnitReader);
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();
 app.MapGroup("/api/v1/admin").MapKeysApi(OperationsRegistration.AdminPolicy).MapUsersApi(OperationsRegistration.AdminPolicy);

@@ -37,6 +37,8 @@ public static class ReadRules
         "/api/v1/units/{code}/charts/today.svg",
         "/api/v1/rankings",
         "/api/v1/rankings/movers",
+        "/api/v1/exports/rankings",
+        "/api/v1/exports/units/{code}/scorecard",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What the endpoint shows: <see cref="ReadKind.Figures"/> when listed in <see cref="FigureRoutes"/>, else dossiers.</summary>
