@@ -15,8 +15,9 @@ import * as unit from "./unit.js";
 import * as late from "./late.js";
 import * as cityChase from "./city-chase.js";
 import * as notifications from "./notifications.js";
+import * as drilldown from "./drilldown.js";
 
-const screens = { overview, rankings, unit, late, chase: cityChase, notifications };
+const screens = { overview, rankings, unit, late, chase: cityChase, notifications, indicator: drilldown };
 const view = document.getElementById("view");
 const periodBar = document.getElementById("period-bar");
 const stale = document.getElementById("stale");
@@ -151,6 +152,7 @@ function pathOf(route) {
     case "rankings": return "/rankings";
     case "unit": return `/units/${encodeURIComponent(route.code)}`;
     case "late": return `/units/${encodeURIComponent(route.code)}/late`;
+    case "indicator": return `/units/${encodeURIComponent(route.code)}/indicators/${encodeURIComponent(route.indicator)}`;
     case "chase": return "/chase";
     case "notifications": return "/notifications";
     default: return "/";

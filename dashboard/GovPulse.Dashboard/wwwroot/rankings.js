@@ -9,6 +9,7 @@ import { href, replaceQuery } from "./router.js";
 import { matches } from "./search.js";
 import { isRanked } from "./nodata.js";
 import { bandChip, delta, failure, loading, updatedMark } from "./widgets.js";
+import { rankingsMenu } from "./downloads.js";
 
 const LEVELS = { commune: "rankings.communes", department: "rankings.departments" };
 const COLUMNS = [
@@ -62,7 +63,7 @@ export function render({ root, period, query, signal }) {
     h("section", { class: "card", "aria-labelledby": "rk-title" },
       h("h1", { id: "rk-title" }, t("rankings.title")),
       h("p", { class: "period-label", dataset: { testid: "period-label" } }, `${t("period.label")}: ${runningLabel(period)}`),
-      updated, levelTabs, filters),
+      updated, levelTabs, filters, rankingsMenu(level, period)),
     moversArea,
     listCard);
 

@@ -1,6 +1,7 @@
 // Hash routes, so a URL names the screen and the period and works offline and when shared:
 //   #/                       city overview          #/rankings?level=department&band=good&q=tan+dinh
 //   #/units/26737            unit detail            #/units/26737/late   its late dossiers
+//   #/units/26737/indicators/ON_TIME_PROCESSING     an indicator's figures down to its dossiers
 //   #/chase?show=due-soon&level=commune&page=2       the city-wide dossiers to chase
 //   #/signin?next=…          sign-in                #/notifications   phone notifications and alerts
 // Every screen takes ?period=2026-11 | 2026-Q4 | 2026 | 2026-11-01..2026-11-15 (default: this month).
@@ -17,6 +18,7 @@ export function parse(hash = location.hash) {
   if (parts[0] === "notifications" && parts.length === 1) return { name: "notifications", query };
   if (parts[0] === "units" && parts.length === 2) return { name: "unit", code: parts[1], query };
   if (parts[0] === "units" && parts.length === 3 && parts[2] === "late") return { name: "late", code: parts[1], query };
+  if (parts[0] === "units" && parts.length === 4 && parts[2] === "indicators") return { name: "indicator", code: parts[1], indicator: parts[3], query };
   return { name: "notfound", query };
 }
 

@@ -12,7 +12,7 @@ const NETWORK_TIMEOUT_MS = 6000;
 const SHELL_FILES = [
   "/", "/app.css", "/app.js", "/i18n.js", "/dom.js", "/api.js", "/auth.js", "/live.js", "/router.js",
   "/period.js", "/search.js", "/widgets.js", "/charts.js", "/nodata.js", "/overview.js", "/rankings.js", "/unit.js",
-  "/standing.js", "/late.js", "/chase-rows.js", "/chase-link.js", "/city-chase.js", "/signin.js", "/notifications.js", "/push-setup.js", "/alert-rules.js", "/lib/signalr.min.js", "/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png",
+  "/standing.js", "/late.js", "/drilldown.js", "/downloads.js", "/chase-rows.js", "/chase-link.js", "/city-chase.js", "/signin.js", "/notifications.js", "/push-setup.js", "/alert-rules.js", "/lib/signalr.min.js", "/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png",
 ];
 
 self.addEventListener("install", event => {
@@ -35,6 +35,8 @@ self.addEventListener("fetch", event => {
   if (url.pathname.startsWith("/hubs/") || url.pathname.startsWith("/api/v1/account/") || url.pathname.startsWith("/api/v1/admin")
       || url.pathname.startsWith("/api/v1/push/")
       || url.pathname.startsWith("/admin/") || url.pathname.startsWith("/health") || url.pathname === "/metrics") return;
+  // Files (exports, an explained number's CSV / Excel) go straight to the server: never kept, never a stale copy.
+  if (url.pathname.startsWith("/api/v1/exports/") || (url.searchParams.has("format") && url.searchParams.get("format") !== "json")) return;
   if (url.pathname.startsWith("/api/")) {
     event.respondWith(networkFirst(request, DATA));
   } else if (request.mode === "navigate") {

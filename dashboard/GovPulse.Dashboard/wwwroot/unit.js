@@ -11,6 +11,8 @@ import { chaseLink } from "./chase-link.js";
 import { standingLines } from "./standing.js";
 import { emptyLine, hasNoDossiers, heldDownNote, restingLine, ruleLabel } from "./nodata.js";
 import { attainmentBand, comparisonLine, countTiles, delta, failure, historyToday, loading, scoreLine, todayChart, trendChart, updatedMark } from "./widgets.js";
+import { scorecardMenu } from "./downloads.js";
+import { explanationHref } from "./drilldown.js";
 
 const CITY = "79";
 let unitsCache = null;
@@ -43,7 +45,10 @@ export function render({ root, route, period, signal }) {
   const trendCard = h("section", { class: "card", "aria-labelledby": "un-trend" }, h("h2", { id: "un-trend" }, t("chart.trend")), loading());
   const todayCard = h("section", { class: "card", "aria-labelledby": "un-today" }, h("h2", { id: "un-today" }, t("chart.today")), loading());
   const hero = h("section", { class: "card hero", "aria-labelledby": "unit-title", dataset: { testid: "unit-card" } },
-    crumbs, name, kind, score, resting, vsPrevious, vsCity, standing, updated, lateLink ? h("p", { class: "more" }, lateLink) : null);
+    crumbs, name, kind, score, resting, vsPrevious, vsCity, standing, updated, lateLink ? h("p", { class: "more" }, lateLink) : null,
+    scorecardMenu(code, period));
+  // The dossiers behind a figure: the city pools its units (open one unit), and a department head reads their own unit's only.
+  const explain = isCity || !canReadDossiers(code) ? null : indicator => explanationHref(code, indicator, route.query.get("period"));
   root.replaceChildren(h("div", { class: "grid unit-grid" },
     hero,
     h("section", { class: "card", "aria-labelledby": "un-counts" }, h("h2", { id: "un-counts" }, t("counts.title")), tiles),
@@ -69,7 +74,7 @@ export function render({ root, route, period, signal }) {
     // Without a dossier every indicator is a no-data rule's: no group is shown as a score.
     groupsArea.replaceChildren(...(hasNoDossiers(current)
       ? [h("section", { class: "card" }, h("h2", null, t("groups.title")), emptyLine("nodata.groups", "groups-empty"))]
-      : current.groups.map(g => groupSection(g, before, city))));
+      : current.groups.map(g => groupSection(g, before, city, explain))));
     updated.stamp();
   };
 
@@ -128,7 +133,7 @@ export function render({ root, route, period, signal }) {
 }
 
 /** One group: its score against its max, then a table of its indicators. */
-function groupSection(group, before, city) {
+function groupSection(group, before, city, explain) {
   const id = `grp-${group.code}`;
   const prior = before?.groups.find(g => g.code === group.code);
   const cityGroup = city?.groups.find(g => g.code === group.code);
@@ -148,17 +153,20 @@ function groupSection(group, before, city) {
         h("th", { scope: "col", class: "num" }, t("score.pointsMax")))),
       h("tbody", null, group.indicators.map(i => indicatorRow(i,
         prior?.indicators.find(p => p.code === i.code), comparable,
-        cityGroup?.indicators.find(c => c.code === i.code))))));
+        cityGroup?.indicators.find(c => c.code === i.code), explain)))));
 }
 
-function indicatorRow(indicator, prior, comparable, cityIndicator) {
+function indicatorRow(indicator, prior, comparable, cityIndicator, explain) {
   const isDays = indicator.code === "AVG_PROCESSING_DAYS";
   const ratio = i => isDays ? t("score.days", { n: points(i.ratio) }) : percent(i.ratio);
   const counts = indicator.noData || indicator.numerator == null
     ? ruleLabel(indicator)
     : t(isDays ? "unit.daysCounts" : "unit.numDen", { num: count(indicator.numerator), den: count(indicator.denominator) });
   return h("tr", { dataset: { testid: `indicator-row-${indicator.code}`, indicator: indicator.code } },
-    h("th", { scope: "row" }, indicatorName(indicator.code), h("span", { class: "sub", dataset: { testid: "indicator-counts" } }, counts)),
+    h("th", { scope: "row" }, indicatorName(indicator.code), h("span", { class: "sub", dataset: { testid: "indicator-counts" } },
+      explain && indicator.numerator != null
+        ? h("a", { href: explain(indicator.code), class: "explain-link", dataset: { testid: "indicator-explain" }, "aria-label": t("explain.linkLabel", { counts, indicator: indicatorName(indicator.code) }) }, counts)
+        : counts)),
     h("td", { class: "num" },
       h("span", { dataset: { testid: "indicator-ratio" } }, indicator.noData ? "—" : ratio(indicator)),
       prior && comparable && !prior.noData ? h("span", { class: "sub" }, `${t("compare.previousShort")} ${ratio(prior)}`) : null,

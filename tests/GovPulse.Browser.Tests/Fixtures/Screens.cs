@@ -12,9 +12,10 @@ public static partial class Screens
     public const string Chase = "chase";
     public const string SignIn = "signin";
     public const string Notifications = "notifications";
+    public const string Indicator = "indicator";
 
     /// <summary>The screens a signed-in leader opens, in the order a leader would.</summary>
-    public static readonly string[] SignedIn = [Overview, Rankings, Unit, Late, Chase, Notifications];
+    public static readonly string[] SignedIn = [Overview, Rankings, Unit, Indicator, Late, Chase, Notifications];
 
     /// <summary>A score as vi-VN writes it: <c>88,42</c>.</summary>
     [GeneratedRegex(@"^\d{1,3},\d{2}$")]
@@ -51,6 +52,12 @@ public static partial class Screens
                 await Expect(page.GetByTestId("unit-total")).ToHaveTextAsync(VietnamesePoints());
                 await Expect(page.GetByTestId("indicator-row-ON_TIME_PROCESSING")).ToBeVisibleAsync();
                 await Expect(page.GetByTestId("chart-trend")).ToBeVisibleAsync();
+                break;
+            case Indicator:
+                // Needs the explained-numbers API of issue 15: the unit's on-time indicator down to its dossiers.
+                await GoAsync(page, $"/#/units/{DashboardNode.Unit}/indicators/ON_TIME_PROCESSING");
+                await Expect(page.GetByTestId("explain-denominator")).ToHaveTextAsync(new Regex(@"^[\d.]+$"));
+                await Expect(page.GetByTestId("explain-row").First).ToBeVisibleAsync();
                 break;
             case Late:
                 await GoAsync(page, $"/#/units/{DashboardNode.Unit}/late");
