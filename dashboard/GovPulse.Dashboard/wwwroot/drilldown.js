@@ -8,8 +8,9 @@
 // files all count the same dossiers.
 import { getJson } from "./api.js";
 import { h } from "./dom.js";
-import { count, date, indicatorName, lang, periodLabel, shortTime, t, time } from "./i18n.js";
+import { count, date, indicatorName, lang, shortTime, t, time } from "./i18n.js";
 import * as live from "./live.js";
+import { runningLabel } from "./period.js";
 import { href } from "./router.js";
 import { channelName } from "./chase-rows.js";
 import { fileLink, fileUrl } from "./downloads.js";
@@ -49,9 +50,9 @@ export function render({ root, route, period, signal }) {
   const title = indicatorTitle(indicator);
   let unitName = "";
 
-  const unitLine = h("p", { class: "period-label", dataset: { testid: "explain-unit" } }, `${t("period.label")}: ${periodLabel(period.label)}`);
+  const unitLine = h("p", { class: "period-label", dataset: { testid: "explain-unit" } });
   const setUnit = () => {
-    unitLine.textContent = `${unitName ? unitName + " · " : ""}${t("period.label")}: ${periodLabel(period.label)}`;
+    unitLine.textContent = `${unitName ? unitName + " · " : ""}${t("period.label")}: ${runningLabel(period)}`;
     document.title = `${title}${unitName ? " — " + unitName : ""} — GovPulse`;
   };
   setUnit();
@@ -165,11 +166,12 @@ export function render({ root, route, period, signal }) {
 /** One counted item: what it is, its times, whether it is in the numerator and the denominator, and the rule that placed it. */
 function item(d) {
   const subject = d.subject && d.subject !== "dossier" ? t("explain.subject." + d.subject) : null;
+  // Each time whole on its line: "Hẹn trả 06/12/2026 17:00" never breaks inside.
   const times = [
     d.receivedAt ? t("late.received", { date: stamp(d.receivedAt) }) : null,
     d.dueAt ? t("late.due", { date: stamp(d.dueAt) }) : null,
     d.finishedAt ? t("explain.finished", { date: stamp(d.finishedAt) }) : null,
-  ].filter(Boolean).join(" · ");
+  ].filter(Boolean).flatMap((text, i) => [i ? " · " : null, h("span", { class: "explain-time" }, text)]);
   // A value other than 1 (days of processing, a satisfaction score) is worth saying beside the mark.
   const valued = d.inNumerator && typeof d.value === "number" && d.value !== 1;
   return h("li", { class: "dossier explain-item", dataset: { testid: "explain-row", dossierId: d.dossierId ?? "", inNumerator: String(!!d.inNumerator), inDenominator: String(!!d.inDenominator), rule: d.ruleCode ?? "" } },
@@ -177,7 +179,7 @@ function item(d) {
       subject ? ` · ${subject}` : null,
       d.channel ? ` · ${channelName(d.channel)}` : null),
     d.procedureCode ? h("p", { class: "d-procedure" }, t("explain.procedure", { code: d.procedureCode })) : null,
-    times ? h("p", { class: "sub", dataset: { testid: "explain-dates" } }, times) : null,
+    times.length ? h("p", { class: "sub", dataset: { testid: "explain-dates" } }, times) : null,
     h("p", { class: "explain-marks" },
       mark(d.inNumerator, valued ? t("explain.inNumeratorValue", { value: figure(d.value) }) : t("explain.inNumerator"), t("explain.notInNumerator"), "explain-in-numerator"),
       mark(d.inDenominator, t("explain.inDenominator"), t("explain.notInDenominator"), "explain-in-denominator")),
