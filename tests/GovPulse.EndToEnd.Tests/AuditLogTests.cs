@@ -96,7 +96,9 @@ public sealed class AuditLogTests(SecuredNodeFixture fixture)
     public async Task From_to_and_user_select_entries_newest_first()
     {
         var admin = await fixture.SessionOf("e2e.admin");
+        var leader = await fixture.SessionOf("e2e.leader");
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        (await leader.Client.GetAsync(Audit)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await admin.Client.GetAsync(new Uri("/api/v1/admin/keys", UriKind.Relative))).EnsureSuccessStatusCode();
         var between = await Newest("e2e.admin", before);
         (await admin.Client.GetAsync(new Uri("/api/v1/admin/quarantine", UriKind.Relative))).EnsureSuccessStatusCode();
@@ -113,7 +115,8 @@ public sealed class AuditLogTests(SecuredNodeFixture fixture)
         all.Select(e => e.Request).Should().ContainInOrder("GET /api/v1/admin/quarantine", "GET /api/v1/admin/keys");
         untilBetween.Select(e => e.Request).Should().Contain("GET /api/v1/admin/keys").And.NotContain("GET /api/v1/admin/quarantine");
         afterBetween.Select(e => e.Request).Should().Contain("GET /api/v1/admin/quarantine").And.NotContain("GET /api/v1/admin/keys");
-        other.Should().OnlyContain(e => e.User == "e2e.leader");
+        other.Should().OnlyContain(e => e.User == "e2e.leader").And.ContainSingle(e => e.Action == "ListAuditEntries" && e.Status == 403);
+        all.Should().OnlyContain(e => e.User == "e2e.admin");
     }
 
     [Fact]
