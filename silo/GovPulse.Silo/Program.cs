@@ -6,6 +6,7 @@ using GovPulse.Notifications;
 using GovPulse.Security;
 using GovPulse.Security.Access;
 using GovPulse.Security.ApiReference;
+using GovPulse.Security.Audit;
 using GovPulse.Security.Headers;
 using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
@@ -45,6 +46,7 @@ app.UseGovPulseErrors(); // inside Development's exception page, so that page ne
 app.UseForwardedClients(); // only behind the proxies named in GovPulse:Auth:KnownProxies
 app.UseAuthentication(); // an API key when the request sends one, else the session cookie
 app.UseRateLimiter(); // after authentication, before authorization: per key, person or address (reads, sign-in, ingest), so refused callers count too
+app.UseAudit(); // audited endpoints (exports, explanations, sign-in, admin): after authentication (who), before authorization (a 403 is recorded too)
 app.UseAuthorization();
 app.UseCookieAntiforgery(); // state-changing requests of signed-in people carry the anti-forgery token
 app.MapGroup("/api/v1").MapEventsApi().MapAccountApi().MapDashboardApis(AccessPolicies.UnitReader);
@@ -52,7 +54,7 @@ app.MapGroup("/api/v1").MapGovPulseNotifications(OperationsRegistration.AdminPol
 app.MapGroup("/api/v1").MapGovPulseExports(AccessPolicies.UnitReader);
 app.MapGovPulseHealth();
 app.MapGovPulseOperations();
-app.MapGroup("/api/v1/admin").MapKeysApi(OperationsRegistration.AdminPolicy).MapUsersApi(OperationsRegistration.AdminPolicy);
+app.MapGroup("/api/v1/admin").Audited().MapKeysApi(OperationsRegistration.AdminPolicy).MapUsersApi(OperationsRegistration.AdminPolicy).MapAuditApi(OperationsRegistration.AdminPolicy);
 app.MapDashboard(AccessPolicies.Reader);
 app.MapGovPulseApiReference(OperationsRegistration.AdminPolicy);
 app.PrintBannerOnStart();

@@ -12,6 +12,7 @@ public static class StorageRegistration
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ClickHouseOptions>().BindConfiguration(ClickHouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClickHouseDatabase>();
         builder.Services.AddSingleton<IEventStore, EventStore>();
@@ -21,8 +22,10 @@ public static class StorageRegistration
         builder.Services.TryAddSingleton<IEventLogWriter>(sp => new GroupCommitEventLogWriter(sp.GetRequiredService<IEventStore>()));
         builder.Services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         builder.Services.AddSingleton<IUserStore, UserStore>();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
         // Registered before the silo, so ClickHouse is up and migrated before grains activate.
         builder.Services.AddHostedService<ClickHouseStartup>();
+        builder.Services.AddHostedService<AuditRetention>();
         return builder;
     }
 }

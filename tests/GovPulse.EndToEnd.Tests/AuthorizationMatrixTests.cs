@@ -114,6 +114,7 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
         new("DELETE", "/api/v1/admin/webhooks/{id}", Rule.Admin, "/api/v1/admin/webhooks/wh_0000000000000000", 404),
         new("GET", "/api/v1/admin/webhooks/dead-letters", Rule.Admin, "/api/v1/admin/webhooks/dead-letters?webhook=wh_0000000000000000"),
         new("POST", "/api/v1/admin/webhooks/dead-letters/{id}/replay", Rule.Admin, "/api/v1/admin/webhooks/dead-letters/d_000000000000000000000000/replay", 404),
+        new("GET", "/api/v1/admin/audit", Rule.Admin, "/api/v1/admin/audit?limit=5"),
         new("GET", "/api/v1/account/me", Rule.Person, "/api/v1/account/me"),
         new("GET", "/api/v1/alerts", Rule.Person, "/api/v1/alerts"),
         new("POST", "/api/v1/alerts", Rule.Person, "/api/v1/alerts", 201, _ => Json(new { kind = "bandDrop" })),

@@ -26,6 +26,9 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>The key's public id (<c>k_…</c>, or <c>bootstrap</c>): the rate limit counts per key id.</summary>
     public const string KeyIdClaim = "govpulse:key";
 
+    /// <summary>The key's name, for the audit log (<c>Audit/AuditedRequest</c>).</summary>
+    public const string KeyNameClaim = "govpulse:key-name";
+
     /// <summary>The key's requests a minute (<see cref="KeyRateLimit"/>).</summary>
     public const string RateClaim = "govpulse:rate-per-minute";
 
@@ -58,6 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
         [
             new(ClaimTypes.Name, key.Id),
             new(KeyIdClaim, key.Id),
+            new(KeyNameClaim, key.Name),
             new(RateClaim, key.RatePerMinute.ToString(CultureInfo.InvariantCulture)),
         ];
         claims.AddRange(key.Units.Count == 0 ? [new Claim(IngestClaim, KeyScope.AllUnits)] : key.Units.Select(u => new Claim(IngestClaim, u)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GovPulse.Indicators.Periods;
 using GovPulse.Security.Access;
+using GovPulse.Security.Audit;
 using GovPulse.Security.Users;
 using GovPulse.Storage.ClickHouse;
 using GovPulse.Storage.Logging;
@@ -28,8 +29,8 @@ public static partial class AccountApi
         var account = api.MapGroup("/account").WithTags("Account");
         account.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Person);
         account.MapGet("/antiforgery", Antiforgery).AllowAnonymous();
-        account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName).Accepts<SignInRequest>("application/json");
-        account.MapPost("/logout", Logout).AllowAnonymous();
+        account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName).Accepts<SignInRequest>("application/json").Audited();
+        account.MapPost("/logout", Logout).AllowAnonymous().Audited();
         return api;
     }
 
@@ -77,11 +78,13 @@ public static partial class AccountApi
         var guard = SignInGuard.Of(grains, username);
         if (await guard.Check(address) is { Kind: not SignInVerdictKind.Open } refused)
         {
+            NameTried(http, UserRules.IsUsername(username) && await users.FindAsync(username, cancellationToken) is not null ? username : null);
             return Refused(http, refused, time);
         }
 
         // Read afresh, not from the cache: a password set a moment ago on another node must work.
         var user = UserRules.IsUsername(username) ? await store.FindAsync(username, cancellationToken) : null;
+        NameTried(http, user?.Username);
         if (!Passwords.Verify(user, request.Password, out var rehash))
         {
             var next = await guard.Failed(address);
@@ -117,6 +120,7 @@ public static partial class AccountApi
         }
 
         await http.SignInAsync(SessionCookie.Scheme, SessionCookie.PrincipalOf(user), new AuthenticationProperties { IsPersistent = true });
+        AuditedCaller.Name(http, user.Username, user.Role);
         LogSignedIn(logger, LogText.Escape(username), user.Role, address);
         return TypedResults.Ok(Person.Of(user));
     }
@@ -192,6 +196,13 @@ public static partial class AccountApi
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return seconds;
     }
+
+    /// <summary>
+    /// The audit log's caller of a sign-in that did not succeed: the username when someone has it, else
+    /// <see cref="AuditedCaller.UnknownUsername"/> (an unknown name is often a password typed into the wrong field).
+    /// </summary>
+    private static void NameTried(HttpContext http, string? knownUsername) =>
+        AuditedCaller.Name(http, knownUsername ?? AuditedCaller.UnknownUsername, AuditedCaller.Anonymous);
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

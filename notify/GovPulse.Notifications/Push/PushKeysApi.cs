@@ -1,4 +1,5 @@
 using GovPulse.Security.Access;
+using GovPulse.Security.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,11 +23,13 @@ public static class PushKeysApi
             .WithTags("Push");
         api.MapGet("/admin/push/keys", (VapidKeys keys) => TypedResults.Ok(PushKeysView.Of(keys.Current, keys.IsConfigured)))
             .RequireAuthorization(adminPolicy)
+            .Audited()
             .WithName("GetPushKeys")
             .WithSummary("The node's VAPID public key, when it was made and where it is kept (admins)")
             .WithTags("Admin");
         api.MapPost("/admin/push/keys/rotate", Rotate)
             .RequireAuthorization(adminPolicy)
+            .Audited()
             .WithName("RotatePushKeys")
             .WithSummary("Makes a new VAPID key pair; browsers subscribed under the old one must subscribe again (admins)")
             .WithTags("Admin");

@@ -3,6 +3,7 @@ using GovPulse.Indicators.Periods;
 using GovPulse.Security.Users;
 using GovPulse.Storage.Logging;
 using GovPulse.Security;
+using GovPulse.Security.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ public static partial class WebhooksApi
     /// <param name="api">The <c>/api/v1</c> group.</param>
     public static IEndpointRouteBuilder MapWebhooksEndpoints(this IEndpointRouteBuilder api, string adminPolicy)
     {
-        var hooks = api.MapGroup("/admin/webhooks").RequireAuthorization(adminPolicy).WithTags("Webhooks (admin)");
+        var hooks = api.MapGroup("/admin/webhooks").RequireAuthorization(adminPolicy).Audited().WithTags("Webhooks (admin)");
         hooks.MapPost("/", Create).Accepts<NewWebhookRequest>("application/json")
             .WithName("CreateWebhook").WithSummary("Register a webhook; its signing secret is in this answer only (admins)");
         hooks.MapGet("/", List).WithName("ListWebhooks").WithSummary("The registered webhooks, without secrets (admins)");

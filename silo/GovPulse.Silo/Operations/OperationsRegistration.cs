@@ -1,4 +1,5 @@
 using GovPulse.Grains;
+using GovPulse.Security.Audit;
 using GovPulse.Security.Keys;
 using GovPulse.Security.SignIn;
 using OpenTelemetry.Metrics;
@@ -35,7 +36,7 @@ public static class OperationsRegistration
     {
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AdminPolicy);
         app.MapOrleansDashboard("/admin/orleans").RequireAuthorization(AdminPolicy);
-        app.MapGroup("/api/v1/admin").MapReplayApi().MapQuarantineApi();
+        app.MapGroup("/api/v1/admin").Audited().MapReplayApi().MapQuarantineApi();
         return app;
     }
 }
