@@ -79,9 +79,7 @@ public static class IndicatorExplainer
                 IndicatorCode.DATA_REUSED => Flag(digitized && dossier.ReusedData, ExplanationRule.DataReused, ExplanationRule.DataNotReused),
                 IndicatorCode.PERSONAL_STORE_LINKED => Flag(digitized && dossier.PersonalStoreLinked, ExplanationRule.PersonalStoreLinked, ExplanationRule.PersonalStoreNotLinked),
                 IndicatorCode.CITIZEN_DATA_DOSSIERS => Flag(receipt.CitizenData, ExplanationRule.CitizenDataUsed, ExplanationRule.CitizenDataNotUsed),
-                IndicatorCode.DOSSIER_SATISFACTION => SatisfactionRule(dossier, standing, evaluatedAt) is var rule
-                    ? Flag(rule == ExplanationRule.Satisfactory, rule, rule)
-                    : null,
+                IndicatorCode.DOSSIER_SATISFACTION => Satisfaction(SatisfactionRule(dossier, standing, evaluatedAt)),
                 _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "not a dossier indicator"),
             };
 
@@ -95,6 +93,9 @@ public static class IndicatorExplainer
 
         return items;
     }
+
+    private static (bool, bool, decimal, ExplanationRule) Satisfaction(ExplanationRule rule) =>
+        Flag(rule == ExplanationRule.Satisfactory, rule, rule);
 
     private static (bool, bool, decimal, ExplanationRule) Flag(bool yes, ExplanationRule counted, ExplanationRule notCounted) =>
         (true, yes, yes ? 1m : 0m, yes ? counted : notCounted);

@@ -60,10 +60,14 @@ public sealed class IndicatorExplainerPropertyTests
                     Assert.Fail($"{input.Code}: {odd} is in the numerator but adds nothing, or the other way round");
                 }
 
-                checkedIndicators.Add(input.Code);
-                if (explanation.Items.Any(i => i.InNumerator))
+                // Sample runs seeds on several threads at once.
+                lock (checkedIndicators)
                 {
-                    withItems.Add(input.Code);
+                    checkedIndicators.Add(input.Code);
+                    if (explanation.Items.Any(i => i.InNumerator))
+                    {
+                        withItems.Add(input.Code);
+                    }
                 }
             }
         }, iter: 300);
