@@ -22,6 +22,9 @@ public static class DomainRegistration
         services.AddMetrics();
         services.TryAddSingleton<GovPulseMetrics>();
         services.TryAddSingleton<Hourly.HourlyPublishing>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new KnownAt.KnownAtCache<KnownAt.KnownAtLedger>(KnownAt.KnownAtGrain.LedgersKept, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new KnownAt.KnownAtCache<KnownAtFigures>(KnownAt.KnownAtGrain.FiguresKept, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ScoringOptions>>().Value;

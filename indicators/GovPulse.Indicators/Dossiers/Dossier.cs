@@ -374,6 +374,25 @@ public sealed class Dossier(string id)
         return count;
     }
 
+    /// <summary>The supplement requests made by <paramref name="evaluatedAt"/> (more than one makes the dossier overdue).</summary>
+    public int SupplementRequestsBy(DateTimeOffset evaluatedAt)
+    {
+        var count = 0;
+        foreach (var f in _supplementRequests ?? [])
+        {
+            count += f.At <= evaluatedAt ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The time a finishing fact (completed, result returned, refused, withdrawn after receipt) ended
+    /// the dossier by <paramref name="evaluatedAt"/>; null when none did (a finished standing then
+    /// comes from a supplement request never answered).
+    /// </summary>
+    public DateTimeOffset? FinishFactBy(DateTimeOffset evaluatedAt) => FinishTime(evaluatedAt);
+
     /// <summary>Finish precedence: processing completed, else result returned, else refused, else withdrawn (only once received).</summary>
     private DateTimeOffset? FinishTime(DateTimeOffset evaluatedAt) =>
         AsOf(CompletedAt, evaluatedAt) ?? AsOf(ResultReturnedAt, evaluatedAt) ?? AsOf(RefusedAt, evaluatedAt)

@@ -195,6 +195,47 @@ public sealed class UnitLedger(WorkingDayCalendar calendar)
 
     public Dossier? Find(string dossierId) => _dossiers.GetValueOrDefault(dossierId);
 
+    /// <summary>
+    /// The dossiers received in the period (at any time within it, whatever the evaluation time), in
+    /// the order the tally visits them. For explanations; the tally itself walks its rows.
+    /// </summary>
+    public IEnumerable<Dossier> DossiersReceivedIn(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var from = period.Start.UtcTicks;
+        var to = period.End.UtcTicks;
+        for (var month = MonthKey(VietnamTime.LocalDate(period.Start)); month <= MonthKey(period.LastDay); month++)
+        {
+            if (!_byReceiptMonth.TryGetValue(month, out var rows))
+            {
+                continue;
+            }
+
+            foreach (var row in rows)
+            {
+                if (row.ReceivedAt >= from && row.ReceivedAt < to)
+                {
+                    yield return row.Dossier;
+                }
+            }
+        }
+    }
+
+    /// <summary>The petitions received in the period (whatever the evaluation time), in no particular order.</summary>
+    public IEnumerable<Petition> PetitionsReceivedIn(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var from = period.Start.UtcTicks;
+        var to = period.End.UtcTicks;
+        foreach (var petition in _petitions.Values)
+        {
+            if (petition.ReceivedAt is { } received && received.UtcTicks >= from && received.UtcTicks < to)
+            {
+                yield return petition;
+            }
+        }
+    }
+
     /// <summary>The received dossiers with no finishing fact yet (in no particular order).</summary>
     public IEnumerable<Dossier> OpenDossiers => _open;
 

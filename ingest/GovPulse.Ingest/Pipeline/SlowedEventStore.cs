@@ -45,6 +45,13 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
     public Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default) =>
         store.CountEventsUpToAsync(unitCode, position, cancellationToken);
 
+    public Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        store.PositionAtAsync(unitCode, asOf, cancellationToken);
+
+    public IAsyncEnumerable<UnitEvent> ReadKnownAtAsync(
+        string unitCode, long upToPosition, DateTimeOffset asOf, DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default) =>
+        store.ReadKnownAtAsync(unitCode, upToPosition, asOf, receivedFrom, receivedUntil, cancellationToken);
+
     /// <summary>
     /// Wraps the registered <see cref="IEventStore"/> when <see cref="DelaySetting"/> is set (a
     /// <see cref="TimeSpan"/>, e.g. <c>00:00:02</c>); call after the storage is registered.

@@ -158,7 +158,7 @@ public sealed class EventStore : IEventStore
         }
 
         var client = await _database.GetClientAsync();
-        // ingested_at is for people reading the table; nothing orders or selects by it.
+        // ingested_at says when the events were stored: the known-at figures (PositionAtAsync) read it.
         var ingestedAt = _time.GetUtcNow().UtcDateTime;
         await client.InsertBinaryAsync("event_ids", KeyColumns, events.Select(l => new object[] { l.Event.EventId, l.Event.UnitCode, l.Event.OccurredAt.UtcDateTime }), _database.InsertOptions, cancellationToken);
         var rows = events.Select(l => new object[]
@@ -315,6 +315,63 @@ public sealed class EventStore : IEventStore
             null,
             cancellationToken);
         return Number(count!);
+    }
+
+    public async Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("asOf", asOf.ToUnixTimeMilliseconds());
+        var position = await client.ExecuteScalarAsync(
+            "SELECT max(position) FROM events WHERE unit_code = {unit:String} AND toUnixTimestamp64Milli(ingested_at) <= {asOf:Int64}",
+            parameters,
+            null,
+            cancellationToken);
+        return position is null or DBNull ? 0 : Number(position);
+    }
+
+    /// <remarks>
+    /// The subjects come from their receipts in the range (the sorting key's occurred_at bounds that
+    /// scan); their other events are found by <c>subject_id</c> over the unit's log (migration 0024's
+    /// bloom filter skips granules without them). Each id once, at its first position in the prefix.
+    /// </remarks>
+    public async IAsyncEnumerable<UnitEvent> ReadKnownAtAsync(
+        string unitCode,
+        long upToPosition,
+        DateTimeOffset asOf,
+        DateTimeOffset receivedFrom,
+        DateTimeOffset receivedUntil,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("upTo", upToPosition);
+        parameters.AddParameter("asOf", asOf.ToUnixTimeMilliseconds());
+        parameters.AddParameter("from", receivedFrom.ToUnixTimeMilliseconds());
+        parameters.AddParameter("to", receivedUntil.ToUnixTimeMilliseconds());
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT payload FROM events
+            WHERE unit_code = {unit:String}
+              AND (toInt64(position) BETWEEN 1 AND {upTo:Int64} OR (position = 0 AND toUnixTimestamp64Milli(ingested_at) <= {asOf:Int64}))
+              AND subject_id IN (
+                SELECT subject_id FROM events
+                WHERE unit_code = {unit:String}
+                  AND occurred_at >= fromUnixTimestamp64Milli({from:Int64}) AND occurred_at < fromUnixTimestamp64Milli({to:Int64})
+                  AND type IN ('DossierReceived', 'PetitionReceived')
+                  AND (toInt64(position) BETWEEN 1 AND {upTo:Int64} OR (position = 0 AND toUnixTimestamp64Milli(ingested_at) <= {asOf:Int64})))
+            ORDER BY position, event_id
+            LIMIT 1 BY event_id
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return StoredEventJson.Deserialize(reader.GetString(0));
+        }
     }
 
     private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);

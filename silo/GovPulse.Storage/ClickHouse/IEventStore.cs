@@ -32,4 +32,21 @@ public interface IEventStore
 
     /// <summary>How many distinct event ids the unit's log holds at or below <paramref name="position"/>.</summary>
     Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The unit's position as known at <paramref name="asOf"/>: the largest position whose event was
+    /// stored (<c>ingested_at</c>) at or before it; 0 when none was.
+    /// </summary>
+    Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every event, each id once, of the dossiers and petitions with a receipt that occurred in
+    /// [<paramref name="receivedFrom"/>, <paramref name="receivedUntil"/>), among the prefix of the log
+    /// known at <paramref name="asOf"/>: positions 1..<paramref name="upToPosition"/>, plus the events
+    /// stored before positions existed (position 0) whose <c>ingested_at</c> is at or before
+    /// <paramref name="asOf"/>. All the facts of those subjects, whatever their dates, so a ledger
+    /// built from them counts the period as the unit's ledger did at that position.
+    /// </summary>
+    IAsyncEnumerable<UnitEvent> ReadKnownAtAsync(
+        string unitCode, long upToPosition, DateTimeOffset asOf, DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default);
 }
