@@ -31,11 +31,16 @@ public static class ChartExport
     private const int NameColumn = 330;
     private const int LegendColumn = 150;
 
-    public static byte[] RankingPng(RankingExport ranking) => RankingPng(ranking, Ranked(ranking), showLeftOut: true);
+    public static byte[] RankingPng(RankingExport ranking)
+    {
+        using var culture = CultureScope.Invariant();
+        return RankingPng(ranking, Ranked(ranking), showLeftOut: true);
+    }
 
     public static byte[] RankingSvg(RankingExport ranking)
     {
         ArgumentNullException.ThrowIfNull(ranking);
+        using var culture = CultureScope.Invariant();
         var units = Ranked(ranking);
         var words = ExportWords.For(ranking.English);
         var height = RankingHeight(units.Count);
@@ -49,12 +54,14 @@ public static class ChartExport
     public static byte[] TrendPng(ScorecardExport scorecard)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
+        using var culture = CultureScope.Invariant();
         return TrendPlot(scorecard).GetImageBytes(Width, TrendHeight, ImageFormat.Png);
     }
 
     public static byte[] TrendSvg(ScorecardExport scorecard)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
+        using var culture = CultureScope.Invariant();
         var words = ExportWords.For(scorecard.English);
         var svg = TrendPlot(scorecard).GetSvgXml(Width, TrendHeight);
         var description = string.Join("; ", scorecard.Trend.Select(month =>

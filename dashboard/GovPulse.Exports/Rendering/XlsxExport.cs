@@ -179,6 +179,7 @@ public static class XlsxExport
             EnableWriteNullValueCell = true,
             DynamicColumns = columns.ToArray(),
         };
+        using var culture = CultureScope.Invariant();
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
         return ReproducibleZip.Rewrite(stream.ToArray(), ReproducibleZip.EntryTime(stamp.AsOf));
