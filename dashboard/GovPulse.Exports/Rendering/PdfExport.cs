@@ -22,6 +22,9 @@ public static class PdfExport
 
     private const double RowHeight = 14;
 
+    /// <summary>Room for a head of two lines (the groups' names in a ranking's narrow columns).</summary>
+    private const double HeadHeight = 24;
+
     private static readonly XColor HeadFill = XColor.FromArgb(0xee, 0xf1, 0xf4);
 
     public static byte[] Ranking(RankingExport ranking)
@@ -46,12 +49,12 @@ public static class PdfExport
                 (words.Band, 104, XStringFormats.CenterLeft),
             };
             head.AddRange(IndicatorCatalog.Groups.Select(g => (words.GroupName(g.Code), groupWidth, XStringFormats.CenterRight)));
-            layout.Row(head, layout.Bold, RowHeight + 4, HeadFill);
+            layout.Row(head, layout.Bold, HeadHeight, HeadFill);
             foreach (var row in ranking.Units)
             {
                 if (layout.Ensure(RowHeight))
                 {
-                    layout.Row(head, layout.Bold, RowHeight + 4, HeadFill);
+                    layout.Row(head, layout.Bold, HeadHeight, HeadFill);
                 }
 
                 var unit = row.Unit;
@@ -115,12 +118,12 @@ public static class PdfExport
                 (words.Points, widths[4], XStringFormats.CenterRight),
                 (words.MaxPoints, widths[5], XStringFormats.CenterRight),
             };
-            layout.Row(head, layout.Bold, RowHeight + 4, HeadFill);
+            layout.Row(head, layout.Bold, HeadHeight, HeadFill);
             foreach (var group in card.Groups)
             {
                 if (layout.Ensure(RowHeight * 2))
                 {
-                    layout.Row(head, layout.Bold, RowHeight + 4, HeadFill);
+                    layout.Row(head, layout.Bold, HeadHeight, HeadFill);
                 }
 
                 layout.Row(
@@ -136,7 +139,7 @@ public static class PdfExport
                 {
                     if (layout.Ensure(RowHeight))
                     {
-                        layout.Row(head, layout.Bold, RowHeight + 4, HeadFill);
+                        layout.Row(head, layout.Bold, HeadHeight, HeadFill);
                     }
 
                     layout.Row(

@@ -26,7 +26,9 @@ internal sealed class PdfLayout : IDisposable
         _document = document;
         _width = landscape ? 842 : 595;
         _height = landscape ? 595 : 842;
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        // The whole font, not a subset: PDFsharp 6.2.4's subsetter drops the stacked-accent parts of
+        // composite glyphs (ấ, ế, ố, ắ came out as a, e, o, a), and Vietnamese needs every one.
+        var options = new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
         Regular = new XFont(BundledFonts.Family, 8, XFontStyleEx.Regular, options);
         Bold = new XFont(BundledFonts.Family, 8, XFontStyleEx.Bold, options);
         Small = new XFont(BundledFonts.Family, 7, XFontStyleEx.Regular, options);
@@ -132,6 +134,15 @@ internal sealed class PdfLayout : IDisposable
 
     private void Text(string text, XFont font, double x, double y, double width, double height, XStringFormat format)
     {
+        // A head too wide for its column takes two lines when the row is tall enough (group names).
+        if (height >= 2.4 * font.Size && Graphics.MeasureString(text, font).Width > width && TwoLines(text) is var (first, second))
+        {
+            var half = height / 2;
+            Text(first, font, x, y, width, half, Below(format));
+            Text(second, font, x, y + half, width, half, Above(format));
+            return;
+        }
+
         var fitted = font;
         while (Graphics.MeasureString(text, fitted).Width > width && fitted.Size > 5.5)
         {
@@ -140,6 +151,29 @@ internal sealed class PdfLayout : IDisposable
 
         Graphics.DrawString(Fitted(Graphics, text, fitted, width), fitted, XBrushes.Black, new XRect(x, y, width, height), format);
     }
+
+    /// <summary>The text split at the space nearest its middle; null when it has none.</summary>
+    private static (string First, string Second)? TwoLines(string text)
+    {
+        var middle = text.Length / 2;
+        var best = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && (best < 0 || Math.Abs(i - middle) < Math.Abs(best - middle)))
+            {
+                best = i;
+            }
+        }
+
+        return best < 0 ? null : (text[..best], text[(best + 1)..]);
+    }
+
+    /// <summary>The first of two lines sits at the bottom of its half, the second at the top of its own.</summary>
+    private static XStringFormat Below(XStringFormat format) =>
+        format.Alignment == XStringAlignment.Far ? XStringFormats.BottomRight : XStringFormats.BottomLeft;
+
+    private static XStringFormat Above(XStringFormat format) =>
+        format.Alignment == XStringAlignment.Far ? XStringFormats.TopRight : XStringFormats.TopLeft;
 
     /// <summary>The text, cut with an ellipsis when even the smallest size does not fit.</summary>
     private static string Fitted(XGraphics graphics, string text, XFont font, double width)
