@@ -51,6 +51,22 @@ public sealed class ChartExportTests
     }
 
     [Fact]
+    public void Charts_draw_with_the_bundled_font_not_whatever_the_machine_has()
+    {
+        Rendering.Fonts.ChartFonts.Install();
+        Rendering.Fonts.ChartFonts.Install();
+
+        // Asked before the system's fonts, exactly once, and only for its own family name.
+        var ours = ScottPlot.Fonts.FontResolvers.OfType<Rendering.Fonts.ChartFonts>().Should().ContainSingle().Subject;
+        ScottPlot.Fonts.FontResolvers[0].Should().BeSameAs(ours);
+        ours.CreateTypeface("Arial", bold: false, italic: false).Should().BeNull();
+        using var typeface = ours.CreateTypeface(Rendering.Fonts.BundledFonts.Family, bold: true, italic: false);
+        typeface!.FamilyName.Should().Be("DejaVu Sans");
+        typeface.IsBold.Should().BeTrue();
+        typeface.ContainsGlyphs("Thắng Đức Hồ Chí Minh").Should().BeTrue();
+    }
+
+    [Fact]
     public void The_trend_png_and_svg_have_a_line_per_group_over_the_months()
     {
         var export = SampleExports.Scorecard(english: true);

@@ -9,8 +9,12 @@ namespace GovPulse.Exports.Rendering.Fonts;
 /// </summary>
 internal static class BundledFonts
 {
-    /// <summary>The family name the PDF and chart resolvers answer to.</summary>
-    public const string Family = "DejaVu Sans";
+    /// <summary>
+    /// The family name the PDF and chart resolvers answer to: not "DejaVu Sans", so no other
+    /// resolver (or ScottPlot's typeface cache, filled by the dashboard's charts from the system's
+    /// fonts) can answer instead with a different file. SVGs name DejaVu Sans (AccessibleSvg).
+    /// </summary>
+    public const string Family = "GovPulse DejaVu Sans";
 
     private static readonly Lazy<byte[]> RegularBytes = new(() => Load("DejaVuSans.ttf"));
     private static readonly Lazy<byte[]> BoldBytes = new(() => Load("DejaVuSans-Bold.ttf"));
