@@ -64,6 +64,46 @@ public sealed class ExportWords
 
     public string FiguresSha256 => English ? "Figures SHA-256" : "Mã kiểm tra số liệu (SHA-256)";
 
+    public string PeriodHeading => English ? "Period" : "Kỳ đánh giá";
+
+    public string Title => English ? "Title" : "Tiêu đề";
+
+    public string Request => English ? "Request" : "Yêu cầu";
+
+    /// <summary>The column heads of the workbook's "about" sheet.</summary>
+    public string Item => English ? "Item" : "Mục";
+
+    public string Value => English ? "Value" : "Giá trị";
+
+    /// <summary>Sheet names (Excel allows 31 characters).</summary>
+    public string SummarySheet => English ? "Summary" : "Tổng hợp";
+
+    public string AboutSheet => English ? "About" : "Thông tin";
+
+    public string LevelHeading => English ? "Level" : "Cấp";
+
+    /// <summary>The sign-off block an auditor fills in on a printed PDF.</summary>
+    public string Checked => English ? "Checked" : "Đã kiểm tra";
+
+    public string CheckedBy => English ? "Checked by (name)" : "Người kiểm tra (họ và tên)";
+
+    public string Signature => English ? "Signature" : "Chữ ký";
+
+    public string Date => English ? "Date" : "Ngày";
+
+    public string Page(int page, int pages) =>
+        English ? string.Create(CultureInfo.InvariantCulture, $"Page {page} of {pages}") : string.Create(CultureInfo.InvariantCulture, $"Trang {page}/{pages}");
+
+    /// <summary>Under a ranking chart, which leaves out the units it cannot rank.</summary>
+    public string UnrankedLeftOut(int units) =>
+        English ? string.Create(CultureInfo.InvariantCulture, $"{units} unit(s) not shown: {NoDossiers.ToLowerInvariant()} (not ranked)")
+            : string.Create(CultureInfo.InvariantCulture, $"{units} đơn vị không thể hiện: {NoDossiers.ToLowerInvariant()} (không xếp hạng)");
+
+    public string TrendTitle(string unitName) =>
+        English ? $"Group points by month — {unitName}" : $"Điểm các nhóm chỉ số theo tháng — {unitName}";
+
+    public string MonthHeading => English ? "Month" : "Tháng";
+
     public string Level(UnitKind kind) => kind == UnitKind.Department
         ? English ? "City departments" : "Sở, ban, ngành"
         : English ? "Commune-level units" : "Phường, xã, đặc khu";
