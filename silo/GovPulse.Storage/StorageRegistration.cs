@@ -21,6 +21,7 @@ public static class StorageRegistration
         builder.Services.TryAddSingleton<IEventLogWriter>(sp => new GroupCommitEventLogWriter(sp.GetRequiredService<IEventStore>()));
         builder.Services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         builder.Services.AddSingleton<IUserStore, UserStore>();
+        builder.Services.AddSingleton<IExportManifestStore, ExportManifestStore>();
         // Registered before the silo, so ClickHouse is up and migrated before grains activate.
         builder.Services.AddHostedService<ClickHouseStartup>();
         return builder;
