@@ -100,7 +100,9 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
     public async Task A_manifest_is_found_by_its_hash_and_by_the_files_hash_and_describes_the_file()
     {
         using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
-        using var export = await client.GetAsync("/api/v1/exports/rankings?level=department&period=2026-Q4&lang=en");
+        // A period no other test exports: a CSV does not state its asOf, so another export with the same
+        // figures would be the same file, and the file's hash answers with the first issued.
+        using var export = await client.GetAsync("/api/v1/exports/rankings?level=commune&period=2026-11-03..2026-11-07&lang=en");
         var bytes = await export.Content.ReadAsByteArrayAsync();
         var manifestHash = export.Headers.GetValues("X-GovPulse-Manifest").Single();
         var fileHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -118,7 +120,7 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
         var manifest = byManifest.GetProperty("manifest");
         manifest.EnumerateObject().Select(p => p.Name).Should().Equal("request", "asOf", "codeVersion", "ruleSet", "format", "rows", "figuresSha256", "sha256", "bytes");
         manifest.GetProperty("request").GetString().Should().Be(
-            $"/api/v1/exports/rankings?asOf={Uri.EscapeDataString(asOf).Replace("%3A", ":", StringComparison.Ordinal)}&format=csv&lang=en&level=department&period=2026-Q4");
+            $"/api/v1/exports/rankings?asOf={Uri.EscapeDataString(asOf).Replace("%3A", ":", StringComparison.Ordinal)}&format=csv&lang=en&level=commune&period=2026-11-03..2026-11-07");
         manifest.GetProperty("asOf").GetString().Should().Be(asOf);
         manifest.GetProperty("ruleSet").GetString().Should().Be("766/QĐ-TTg r1");
         manifest.GetProperty("format").GetString().Should().Be("csv");
