@@ -3,6 +3,7 @@ using GovPulse.Exports.Explanations;
 using GovPulse.Exports.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GovPulse.Exports;
@@ -10,7 +11,12 @@ namespace GovPulse.Exports;
 public static class ExportsRegistration
 {
     /// <summary>Exports (CSV, Excel, PDF, charts) and explained numbers.</summary>
-    public static IHostApplicationBuilder AddGovPulseExports(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddGovPulseExports(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<KnownAtScorecards>();
+        return builder;
+    }
 
     /// <summary>
     /// The export and explanation APIs, in a group that requires <paramref name="readPolicy"/> (the

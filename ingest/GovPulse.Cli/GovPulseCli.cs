@@ -11,7 +11,7 @@ public static class GovPulseCli
 {
     public static RootCommand Create(CliConsoles consoles, TimeProvider? time = null)
     {
-        var root = new RootCommand("govpulse: import events, simulate Ho Chi Minh City traffic, replay history, score counts and manage the API keys, users and webhooks of a GovPulse node")
+        var root = new RootCommand("govpulse: import events, simulate Ho Chi Minh City traffic, replay history, score counts, export rankings and scorecards, and manage the API keys, users and webhooks of a GovPulse node")
         {
             ImportCommand.Create(consoles),
             SimulateCommand.Create(consoles, time ?? TimeProvider.System),
@@ -21,6 +21,7 @@ public static class GovPulseCli
             UsersCommand.Create(consoles),
             PushCommand.Create(consoles),
             WebhooksCommand.Create(consoles),
+            ExportCommand.Create(consoles),
         };
         return root;
     }

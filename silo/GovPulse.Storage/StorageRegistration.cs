@@ -23,6 +23,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         builder.Services.AddSingleton<IUserStore, UserStore>();
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
+        builder.Services.AddSingleton<IExportManifestStore, ExportManifestStore>();
         // Registered before the silo, so ClickHouse is up and migrated before grains activate.
         builder.Services.AddHostedService<ClickHouseStartup>();
         builder.Services.AddHostedService<AuditRetention>();

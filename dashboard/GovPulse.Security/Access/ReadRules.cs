@@ -15,11 +15,12 @@ public static class ReadRules
 {
     public const string UnitRouteValue = "code";
 
-    /// <summary>Routes without a unit that any reader may use: the list of units (names and codes, as the national portal publishes them) and the what-if calculator (it scores the counts it is given).</summary>
+    /// <summary>Routes without a unit that any reader may use: the list of units (names and codes, as the national portal publishes them), the what-if calculator (it scores the counts it is given) and an export's manifest (hashes and counts, no figures).</summary>
     public static IReadOnlySet<string> OpenToEveryReader { get; } = new[]
     {
         "/api/v1/units",
         "/api/v1/score",
+        "/api/v1/exports/manifests/{sha256}",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>

@@ -226,6 +226,30 @@ public sealed class NodeClient : IDisposable
         await EnsureOk(response, $"remove webhook {id}", cancellationToken, admin: true);
     }
 
+    /// <summary>
+    /// GET an export (<c>/api/v1/exports/…</c>, path and query as given): the file's bytes, with the
+    /// as-of time, manifest hash and file name the node states in its headers.
+    /// </summary>
+    public async Task<ExportDownload> DownloadExportAsync(string pathAndQuery, string purpose, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pathAndQuery);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, pathAndQuery.TrimStart('/')), purpose, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound && await ProblemText(response, cancellationToken) is { Length: > 0 } unknown
+            && unknown.Contains("is not a known unit", StringComparison.Ordinal))
+        {
+            throw new CliException($"cannot {purpose}: {unknown}");
+        }
+
+        await EnsureOk(response, purpose, cancellationToken);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        static string? Header(HttpResponseMessage r, string name) => r.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        return new ExportDownload(
+            content,
+            Header(response, ExportDownload.AsOfHeader),
+            Header(response, ExportDownload.ManifestHeader),
+            response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <param name="idempotent">
