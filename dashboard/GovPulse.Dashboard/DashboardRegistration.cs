@@ -1,9 +1,11 @@
 using GovPulse.Dashboard.Apis;
 using GovPulse.Dashboard.Dossiers;
 using GovPulse.Dashboard.Hubs;
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,10 +38,12 @@ public static class DashboardRegistration
     /// <summary>
     /// The read APIs, in a group that requires <paramref name="readPolicy"/> (who may read which unit,
     /// GovPulse.Security): an API added here is covered without a word about security in its own file.
+    /// The group's query checks answer 404 for an unknown <c>{code}</c> and 400 for a query value
+    /// (period, level, asOf, lang) that does not parse, before any handler runs.
     /// </summary>
     public static RouteGroupBuilder MapDashboardApis(this RouteGroupBuilder api, string readPolicy)
     {
-        api.MapGroup(string.Empty).RequireAuthorization(readPolicy)
+        api.MapGroup(string.Empty).RequireAuthorization(readPolicy).WithQueryChecks()
             .MapUnitsApi().MapScorecardApi().MapScoreApi().MapRankingApi().MapHistoryApi().MapDossiersApi()
             .MapChaseApi().MapCityChaseApi().MapComparisonApi().MapMoversApi().MapTrendApi().MapChartsApi();
         return api;
@@ -55,7 +59,9 @@ public static class DashboardRegistration
         var files = new EmbeddedFileProvider(typeof(DashboardRegistration).Assembly, "GovPulse.Dashboard.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapHub<IndicatorsHub>(IndicatorsHub.Path).RequireAuthorization(hubPolicy);
+        // A hub maps several endpoints (negotiate, the connection): a summary and tag, no one name.
+        app.MapHub<IndicatorsHub>(IndicatorsHub.Path).RequireAuthorization(hubPolicy)
+            .WithSummary("Live scorecards over SignalR: Subscribe to the units the caller may read").WithTags("Live");
         return app;
     }
 }

@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests(SecuredNodeFixture fixture)
         new("GET", "/api/v1/units/{code}/history", Rule.Figures, $"/api/v1/units/{Own}/history"),
         new("GET", "/api/v1/units/{code}/dossiers", Rule.Unit, $"/api/v1/units/{Own}/dossiers"),
         new("GET", "/api/v1/units/{code}/chase", Rule.Unit, $"/api/v1/units/{Own}/chase"),
+        new("GET", "/api/v1/units/{code}/indicators/{indicatorCode}/dossiers", Rule.Unit, $"/api/v1/units/{Own}/indicators/ON_TIME_PROCESSING/dossiers?limit=1"),
         new("GET", "/api/v1/chase", Rule.CityWide, "/api/v1/chase?level=department&perUnit=1"),
         new("GET", "/api/v1/units/{code}/comparison", Rule.Figures, $"/api/v1/units/{Own}/comparison"),
         new("GET", "/api/v1/units/{code}/trend", Rule.Figures, $"/api/v1/units/{Own}/trend?months=3"),

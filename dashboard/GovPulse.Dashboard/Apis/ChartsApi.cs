@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GovPulse.Dashboard.Charts;
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
@@ -26,16 +27,22 @@ public static class ChartsApi
 
     public static RouteGroupBuilder MapChartsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/charts/trend.svg", GetTrendChart);
-        api.MapGet("/units/{code}/charts/today.svg", GetTodayChart);
+        api.MapGet("/units/{code}/charts/trend.svg", GetTrendChart)
+            .WithName("GetUnitTrendChart")
+            .WithSummary("A unit's total points by month as an accessible SVG chart")
+            .WithTags("Charts");
+        api.MapGet("/units/{code}/charts/today.svg", GetTodayChart)
+            .WithName("GetUnitTodayChart")
+            .WithSummary("A unit's total points by hour today as an accessible SVG chart")
+            .WithTags("Charts");
         return api;
     }
 
     private static async Task<Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetTrendChart(
-        string code, string? months, string? period, string? width, string? height, string? theme, string? lang,
+        string code, string? months, PeriodParameter period, string? width, string? height, string? theme, string? lang,
         UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpContext http)
     {
-        if (!TrendApi.TryRead(code, months, period, units, clock, out var query, out var problem))
+        if (!TrendApi.TryRead(months, period.Value, clock, out var query, out var problem))
         {
             return problem;
         }
@@ -53,11 +60,7 @@ public static class ChartsApi
         string code, string? width, string? height, string? theme, string? lang,
         UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpContext http)
     {
-        if (units.Find(code) is not { } unit)
-        {
-            return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
-        }
-
+        var unit = units.Find(code)!;
         if (!ChartOptions.TryParse(width, height, theme, lang, out var options, out var error))
         {
             return BadRequest(error);

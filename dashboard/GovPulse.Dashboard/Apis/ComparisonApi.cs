@@ -1,3 +1,4 @@
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
@@ -18,23 +19,18 @@ public static class ComparisonApi
 {
     public static RouteGroupBuilder MapComparisonApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/comparison", GetComparison);
+        api.MapGet("/units/{code}/comparison", GetComparison)
+            .WithName("GetUnitComparison")
+            .WithSummary("A unit's scorecard beside the previous period's and the city's, with its standing among its level")
+            .WithTags("Units");
         return api;
     }
 
-    private static async Task<Results<Ok<UnitComparison>, ProblemHttpResult>> GetComparison(
-        string code, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+    private static async Task<Ok<UnitComparison>> GetComparison(
+        string code, PeriodParameter period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
     {
-        if (units.Find(code) is not { } unit)
-        {
-            return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
-        {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
-        }
-
+        var unit = units.Find(code)!;
+        var evaluated = period.Value;
         var previousPeriod = PreviousPeriod.Of(evaluated);
         var isCity = code == units.City.Code;
         var current = LiveScorecards.GetAsync(grains, units, code, evaluated);

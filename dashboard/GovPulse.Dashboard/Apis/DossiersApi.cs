@@ -61,18 +61,14 @@ public static class DossiersApi
         return TypedResults.Ok(list.Dossiers.Select(d => DossierView.Of(d, catalog, links)));
     }
 
-    /// <summary>Null when <paramref name="code"/> is a unit with dossiers of its own; else the problem to answer (404 unknown, 400 the city).</summary>
-    internal static ProblemHttpResult? ChaseUnit(string code, UnitDirectory units)
-    {
-        if (units.Find(code) is not { } unit)
-        {
-            return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        return unit.Kind == UnitKind.City
+    /// <summary>
+    /// Null when <paramref name="code"/> is a unit with dossiers of its own; else the problem to answer
+    /// (400 for the city; an unknown code never gets here: the group's <c>WithQueryChecks</c> answers 404).
+    /// </summary>
+    internal static ProblemHttpResult? ChaseUnit(string code, UnitDirectory units) =>
+        units.Find(code) is { Kind: UnitKind.City }
             ? TypedResults.Problem("the city has no dossiers of its own; ask for a commune or a department, or GET /api/v1/chase for every unit", statusCode: StatusCodes.Status400BadRequest)
             : null;
-    }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
-using GovPulse.Indicators.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,18 +21,16 @@ public static partial class HistoryApi
 
     public static RouteGroupBuilder MapHistoryApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/history", GetHistory);
+        api.MapGet("/units/{code}/history", GetHistory)
+            .WithName("GetUnitHistory")
+            .WithSummary("A unit's published hourly snapshots, oldest first: every hour, or the last of each day or month")
+            .WithTags("History");
         return api;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<HistoryPoint>>, ProblemHttpResult>> GetHistory(
-        string code, string? from, string? to, string? granularity, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+        string code, string? from, string? to, string? granularity, IGrainFactory grains, ScoringClock clock)
     {
-        if (!units.Contains(code))
-        {
-            return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
-        }
-
         HistoryGranularity grain;
         switch (granularity ?? "hour")
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using Microsoft.AspNetCore.Builder;
@@ -19,33 +20,24 @@ public static class MoversApi
 
     public static RouteGroupBuilder MapMoversApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rankings/movers", GetMovers);
+        api.MapGet("/rankings/movers", GetMovers)
+            .WithName("GetRankingMovers")
+            .WithSummary("Who rose and who fell in the ranking since the previous period")
+            .WithTags("Rankings");
         return api;
     }
 
     private static async Task<Results<Ok<RankingMovers>, ProblemHttpResult>> GetMovers(
-        string? level, string? period, string? count, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+        LevelParameter level, PeriodParameter period, string? count, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
     {
-        UnitKind kind;
-        switch (level ?? "commune")
-        {
-            case "commune": kind = UnitKind.Commune; break;
-            case "department": kind = UnitKind.Department; break;
-            default:
-                return BadRequest($"level '{level}' is not one of commune, department");
-        }
-
+        var kind = level.Value;
         var take = DefaultCount;
         if (!string.IsNullOrEmpty(count) && (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxCount))
         {
             return BadRequest($"count '{count}' is not a whole number in 1..{MaxCount}");
         }
 
-        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
-        {
-            return BadRequest(error);
-        }
-
+        var evaluated = period.Value;
         var previousPeriod = PreviousPeriod.Of(evaluated);
         var members = units.All.Where(u => u.Kind == kind).ToList();
         var current = UnitRanking.RankAsync(grains, members, evaluated, clock);
@@ -75,7 +67,7 @@ public static class MoversApi
         // A change needs two ranked periods, so unranked units are never risers or fallers.
         var risers = rows.Where(r => r.Change > 0).OrderByDescending(r => r.Change).ThenBy(r => r.Rank).Take(take).ToList();
         var fallers = rows.Where(r => r.Change < 0).OrderBy(r => r.Change).ThenBy(r => r.Rank).Take(take).ToList();
-        return TypedResults.Ok(new RankingMovers(level ?? "commune", evaluated.Label, previousPeriod.Label, rows, risers, fallers));
+        return TypedResults.Ok(new RankingMovers(level.Word, evaluated.Label, previousPeriod.Label, rows, risers, fallers));
     }
 
     private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
@@ -25,27 +26,18 @@ public static class RankingApi
 
     public static RouteGroupBuilder MapRankingApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rankings", GetRankings);
+        api.MapGet("/rankings", GetRankings)
+            .WithName("GetRankings")
+            .WithSummary("The communes' or departments' ranking for a period, best first; units without dossiers after the ranked ones")
+            .WithTags("Rankings");
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, ProblemHttpResult>> GetRankings(
-        string? level, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpResponse response)
+    private static async Task<Ok<IReadOnlyList<RankingRow>>> GetRankings(
+        LevelParameter level, PeriodParameter period, UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpResponse response)
     {
-        UnitKind kind;
-        switch (level ?? "commune")
-        {
-            case "commune": kind = UnitKind.Commune; break;
-            case "department": kind = UnitKind.Department; break;
-            default:
-                return TypedResults.Problem($"level '{level}' is not one of commune, department", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
-        {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
-        }
-
+        var kind = level.Value;
+        var evaluated = period.Value;
         var members = units.All.Where(u => u.Kind == kind).ToList();
         IReadOnlyList<Scorecard> scorecards;
         if (await PublishedAsync(grains, evaluated, members, clock) is { } published)

@@ -14,7 +14,10 @@ public static class ScoreApi
 {
     public static RouteGroupBuilder MapScoreApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/score", Score).DisableAntiforgery();
+        api.MapPost("/score", Score).DisableAntiforgery()
+            .WithName("ScoreCounts")
+            .WithSummary("A scorecard from numerators and denominators alone (what-if questions, checks against the national portal)")
+            .WithTags("Scoring");
         return api;
     }
 

@@ -1,5 +1,5 @@
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
-using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
 using GovPulse.Indicators.Units;
 using Microsoft.AspNetCore.Builder;
@@ -14,23 +14,13 @@ public static class ScorecardApi
 {
     public static RouteGroupBuilder MapScorecardApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/indicators", GetScorecard);
+        api.MapGet("/units/{code}/indicators", GetScorecard)
+            .WithName("GetUnitScorecard")
+            .WithSummary("A unit's scorecard for a period: total, band, the six groups with their indicators, and counts")
+            .WithTags("Units");
         return api;
     }
 
-    private static async Task<Results<Ok<Scorecard>, ProblemHttpResult>> GetScorecard(
-        string code, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
-    {
-        if (!units.Contains(code))
-        {
-            return TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
-        {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        return TypedResults.Ok(await LiveScorecards.GetAsync(grains, units, code, evaluated));
-    }
+    private static async Task<Ok<Scorecard>> GetScorecard(string code, PeriodParameter period, UnitDirectory units, IGrainFactory grains) =>
+        TypedResults.Ok(await LiveScorecards.GetAsync(grains, units, code, period.Value));
 }

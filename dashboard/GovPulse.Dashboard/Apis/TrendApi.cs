@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovPulse.Dashboard.Queries;
 using GovPulse.Grains;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Units;
@@ -18,14 +19,17 @@ public static class TrendApi
 {
     public static RouteGroupBuilder MapTrendApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/trend", GetTrend);
+        api.MapGet("/units/{code}/trend", GetTrend)
+            .WithName("GetUnitTrend")
+            .WithSummary("A unit's last months, oldest first: the figures of its trend chart")
+            .WithTags("History");
         return api;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> GetTrend(
-        string code, string? months, string? period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
+        string code, string? months, PeriodParameter period, UnitDirectory units, IGrainFactory grains, ScoringClock clock)
     {
-        if (!TryRead(code, months, period, units, clock, out var query, out var problem))
+        if (!TryRead(months, period.Value, clock, out var query, out var problem))
         {
             return problem;
         }
@@ -33,29 +37,17 @@ public static class TrendApi
         return TypedResults.Ok(await MonthlyTrend.GetAsync(grains, units, code, query.LastMonth, query.Months, clock));
     }
 
-    /// <summary>Reads the unit, <c>months</c> and <c>period</c> shared by the trend and its chart.</summary>
+    /// <summary>Reads <c>months</c> and the months <c>period</c> ends the trend with, shared by the trend and its chart.</summary>
     internal static bool TryRead(
-        string code, string? months, string? period, UnitDirectory units, ScoringClock clock, out (int Months, Period LastMonth) query, out ProblemHttpResult problem)
+        string? months, Period evaluated, ScoringClock clock, out (int Months, Period LastMonth) query, out ProblemHttpResult problem)
     {
         query = default;
         problem = null!;
-        if (!units.Contains(code))
-        {
-            problem = TypedResults.Problem($"unit '{code}' is not a known unit; GET /api/v1/units lists them", statusCode: StatusCodes.Status404NotFound);
-            return false;
-        }
-
         var count = MonthlyTrend.DefaultMonths;
         if (!string.IsNullOrEmpty(months)
             && (!int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MonthlyTrend.MaxMonths))
         {
             problem = TypedResults.Problem($"months '{months}' is not a whole number in 1..{MonthlyTrend.MaxMonths}", statusCode: StatusCodes.Status400BadRequest);
-            return false;
-        }
-
-        if (!PeriodQuery.TryResolve(period, clock, out var evaluated, out var error))
-        {
-            problem = TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
             return false;
         }
 

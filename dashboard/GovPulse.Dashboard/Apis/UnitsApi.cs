@@ -11,7 +11,10 @@ public static class UnitsApi
 {
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units", GetUnits);
+        api.MapGet("/units", GetUnits)
+            .WithName("GetUnits")
+            .WithSummary("The units this node knows: the city, its communes and its departments")
+            .WithTags("Units");
         return api;
     }
 

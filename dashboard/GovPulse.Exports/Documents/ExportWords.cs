@@ -58,6 +58,14 @@ public sealed class ExportWords
     /// <summary>The mark of a unit with no dossiers in the period: listed after the ranked units, never ranked (issue 12).</summary>
     public string NoDossiers => English ? "No dossiers in the period" : "Chưa có hồ sơ trong kỳ";
 
+    /// <summary>The columns of an explained number's items (GET …/indicators/{indicatorCode}/dossiers as CSV or Excel).</summary>
+    public IReadOnlyList<string> ExplanationColumns => English
+        ? ["Dossier id", "Subject", "Procedure code", "Channel", "Received at", "Due at", "Finished at", "In numerator", "In denominator", "Value", "Rule code", "Rule"]
+        : ["Mã hồ sơ", "Đối tượng", "Mã thủ tục", "Kênh nộp", "Thời điểm tiếp nhận", "Hạn giải quyết", "Thời điểm hoàn thành", "Tính vào tử số", "Tính vào mẫu số", "Giá trị", "Mã quy tắc", "Quy tắc"];
+
+    /// <summary>The sheet of an explained number's items.</summary>
+    public string ExplanationSheet => English ? "Explanation" : "Giải trình";
+
     public string AsOf => English ? "Figures as known at" : "Số liệu tại thời điểm";
 
     public string RuleSet => English ? "Rule set" : "Bộ quy tắc";

@@ -63,11 +63,13 @@ public static class ApiReference
     public static WebApplication MapGovPulseApiReference(this WebApplication app, string adminPolicy)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var document = app.MapOpenApi(DocumentPattern);
+        var document = app.MapOpenApi(DocumentPattern)
+            .WithName("GetOpenApiDocument").WithSummary("The OpenAPI document of /api/v1").WithTags("Reference");
         var reference = app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("GovPulse API")
             .DisableDefaultFonts() // its default fonts come from a CDN: blocked by the CSP, and absent offline
-            .WithOpenApiRoutePattern(DocumentPattern));
+            .WithOpenApiRoutePattern(DocumentPattern))
+            .WithSummary("The interactive API reference (Scalar)").WithTags("Reference");
         if (!app.Environment.IsDevelopment())
         {
             document.RequireAuthorization(adminPolicy);

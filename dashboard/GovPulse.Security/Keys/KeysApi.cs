@@ -29,10 +29,14 @@ public static partial class KeysApi
     {
         ArgumentNullException.ThrowIfNull(admin);
         var keys = admin.MapGroup("/keys").RequireAuthorization(adminPolicy);
-        keys.MapPost("/", Create).DisableAntiforgery();
-        keys.MapGet("/", List);
-        keys.MapGet("/{id}", Get);
-        keys.MapDelete("/{id}", Revoke);
+        keys.MapPost("/", Create).DisableAntiforgery()
+            .WithName("CreateApiKey").WithSummary("Makes an API key for some units or every unit; the key is in this answer only (admins)").WithTags("Admin");
+        keys.MapGet("/", List)
+            .WithName("ListApiKeys").WithSummary("The API keys, without their secrets (admins)").WithTags("Admin");
+        keys.MapGet("/{id}", Get)
+            .WithName("GetApiKey").WithSummary("One API key, without its secret (admins)").WithTags("Admin");
+        keys.MapDelete("/{id}", Revoke)
+            .WithName("RevokeApiKey").WithSummary("Revokes an API key on every node (admins)").WithTags("Admin");
         return admin;
     }
 

@@ -27,10 +27,15 @@ public static partial class AccountApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var account = api.MapGroup("/account").WithTags("Account");
-        account.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Person);
-        account.MapGet("/antiforgery", Antiforgery).AllowAnonymous();
-        account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName).Accepts<SignInRequest>("application/json").Audited();
-        account.MapPost("/logout", Logout).AllowAnonymous().Audited();
+        account.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Person)
+            .WithName("GetSignedInPerson").WithSummary("The signed-in person: username, display name, role and unit");
+        account.MapGet("/antiforgery", Antiforgery).AllowAnonymous()
+            .WithName("GetAntiforgeryToken").WithSummary("An anti-forgery token and the header to send it in with state-changing requests");
+        account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName).Accepts<SignInRequest>("application/json")
+            .Audited()
+            .WithName("SignIn").WithSummary("Signs a person in with username and password; sets the session cookie");
+        account.MapPost("/logout", Logout).AllowAnonymous().Audited()
+            .WithName("SignOut").WithSummary("Signs the person out and ends the session on every node");
         return api;
     }
 

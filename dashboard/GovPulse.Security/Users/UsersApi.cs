@@ -27,12 +27,18 @@ public static partial class UsersApi
     {
         ArgumentNullException.ThrowIfNull(admin);
         var users = admin.MapGroup("/users").RequireAuthorization(adminPolicy).WithTags("Users (admin)");
-        users.MapPost("/", Create).Accepts<NewUserRequest>("application/json");
-        users.MapGet("/", List);
-        users.MapGet("/{username}", Get);
-        users.MapPost("/{username}/disable", Disable);
-        users.MapPost("/{username}/enable", Enable);
-        users.MapPost("/{username}/password", SetPassword).Accepts<NewPasswordRequest>("application/json");
+        users.MapPost("/", Create).Accepts<NewUserRequest>("application/json")
+            .WithName("CreateUser").WithSummary("Creates a person with a role (and a unit for a department head) and a first password (admins)");
+        users.MapGet("/", List)
+            .WithName("ListUsers").WithSummary("The people who may sign in, with role, unit and state (admins)");
+        users.MapGet("/{username}", Get)
+            .WithName("GetUser").WithSummary("One person (admins)");
+        users.MapPost("/{username}/disable", Disable)
+            .WithName("DisableUser").WithSummary("Stops a person signing in and ends their sessions (admins)");
+        users.MapPost("/{username}/enable", Enable)
+            .WithName("EnableUser").WithSummary("Lets a disabled person sign in again (admins)");
+        users.MapPost("/{username}/password", SetPassword).Accepts<NewPasswordRequest>("application/json")
+            .WithName("SetUserPassword").WithSummary("Gives a person a new password and ends their sessions (admins)");
         return admin;
     }
 

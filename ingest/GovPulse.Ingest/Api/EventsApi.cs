@@ -18,7 +18,10 @@ public static class EventsApi
 
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostEvents).RequireAuthorization(IngestPolicy).RequireRateLimiting(KeyRateLimit.PolicyName).DisableAntiforgery();
+        api.MapPost("/events", PostEvents).RequireAuthorization(IngestPolicy).RequireRateLimiting(KeyRateLimit.PolicyName).DisableAntiforgery()
+            .WithName("PostEvents")
+            .WithSummary("Stores a batch of dossier and petition events (NDJSON): each line accepted, a duplicate, or rejected with the reason")
+            .WithTags("Events");
         return api;
     }
 

@@ -19,8 +19,10 @@ public static class HealthRegistration
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: ClickHouse and the silo are up.</summary>
     public static WebApplication MapGovPulseHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .WithName("GetLiveness").WithSummary("The process answers").WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) })
+            .WithName("GetReadiness").WithSummary("ClickHouse and the silo are up").WithTags("Health");
         return app;
     }
 }

@@ -34,8 +34,11 @@ public static class OperationsRegistration
     /// <summary><c>/metrics</c>, the Orleans dashboard at <c>/admin/orleans</c>, the replay and quarantine APIs, for the admin role only.</summary>
     public static WebApplication MapGovPulseOperations(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AdminPolicy);
-        app.MapOrleansDashboard("/admin/orleans").RequireAuthorization(AdminPolicy);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AdminPolicy)
+            .WithName("GetMetrics").WithSummary("Metrics in the Prometheus text format (admins)").WithTags("Admin");
+        // The Orleans dashboard maps many endpoints (pages and its own API): a summary and tag, no one name.
+        app.MapOrleansDashboard("/admin/orleans").RequireAuthorization(AdminPolicy)
+            .WithSummary("The Orleans dashboard: grains, silos and calls (admins)").WithTags("Admin");
         app.MapGroup("/api/v1/admin").Audited().MapReplayApi().MapQuarantineApi();
         return app;
     }

@@ -19,7 +19,10 @@ public static class ReplayApi
 
     public static RouteGroupBuilder MapReplayApi(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/replay", Replay).RequireAuthorization(OperationsRegistration.AdminPolicy).DisableAntiforgery();
+        admin.MapPost("/replay", Replay).RequireAuthorization(OperationsRegistration.AdminPolicy).DisableAntiforgery()
+            .WithName("ReplayEvents")
+            .WithSummary("Re-applies a unit's stored events of a time range to its grain, or rebuilds the unit from every event (admins)")
+            .WithTags("Admin");
         return admin;
     }
 
