@@ -1,6 +1,7 @@
 using GovPulse.Dashboard.Queries;
 using GovPulse.Exports.Explanations;
 using GovPulse.Exports.Files;
+using GovPulse.Exports.Rendering.Fonts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,10 @@ public static class ExportsRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<KnownAtScorecards>();
+        // The bundled font joins ScottPlot's and PDFsharp's process-wide font lists now, before any
+        // request: added during a request it could race a dashboard chart being drawn at that moment.
+        ChartFonts.Install();
+        PdfFonts.Install();
         return builder;
     }
 
