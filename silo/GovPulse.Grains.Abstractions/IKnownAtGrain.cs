@@ -1,6 +1,7 @@
 using GovPulse.Indicators.Explanations;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
+using GovPulse.Indicators.Units;
 
 namespace GovPulse.Grains;
 
@@ -18,6 +19,14 @@ public interface IKnownAtGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("figures")]
     Task<KnownAtFigures> GetFigures(string unitCode, Period period, DateTimeOffset asOf);
+
+    /// <summary>
+    /// The figures of every unit of a kind (communes or departments), in the directory's order, as
+    /// known at <paramref name="asOf"/>: what a ranking needs, in one call that reads every unit's
+    /// position in one query and rebuilds only the units with receipts in the period.
+    /// </summary>
+    [Alias("level-figures")]
+    Task<IReadOnlyList<KnownAtFigures>> GetLevelFigures(UnitKind kind, Period period, DateTimeOffset asOf);
 
     /// <summary>Every item the indicator counted for the unit and period as known at <paramref name="asOf"/> (a unit's code, not the city's).</summary>
     [Alias("explain")]

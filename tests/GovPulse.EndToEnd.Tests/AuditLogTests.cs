@@ -31,9 +31,9 @@ public sealed class AuditLogTests(SecuredNodeFixture fixture)
         wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         right.StatusCode.Should().Be(HttpStatusCode.OK);
         entries.Select(e => (e.Action, e.Role, e.Status)).Should().Equal(
-            ("POST /api/v1/account/logout", "auditor", 204),
-            ("POST /api/v1/account/login", "auditor", 200),
-            ("POST /api/v1/account/login", "anonymous", 401));
+            ("SignOut", "auditor", 204),
+            ("SignIn", "auditor", 200),
+            ("SignIn", "anonymous", 401));
         entries.Should().OnlyContain(e => e.Address == "127.0.0.1" && e.User == "e2e.audit.signin" && e.Request.StartsWith("POST /api/v1/account/", StringComparison.Ordinal));
         entries.Should().OnlyContain(e => e.At.Offset == TimeSpan.FromHours(7) && e.At >= from);
         unknownEntries.Should().Contain(e => e.Status == 401 && e.Role == "anonymous");

@@ -186,8 +186,7 @@ public sealed class ExplainedNumbersApiTests(SecuredNodeFixture fixture)
 
     /// <summary>
     /// The first page, as known at an instant after <paramref name="stored"/>: without asOf the node
-    /// takes now to the whole second, which may fall before the last event stored; then ask again
-    /// (bounded: the node's clock passes the next second).
+    /// takes its own now, which a test's clock reading may be ahead of; then ask again (bounded).
     /// </summary>
     private static async Task<JsonElement> FirstPageAsync(HttpClient client, string indicator, DateTimeOffset stored, int limit = 7)
     {

@@ -217,8 +217,7 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
 
     /// <summary>
     /// Waits, up to a deadline, for the node to have applied what was just sent (the log is written
-    /// before the answer; the unit applies it just after) and for asOf, taken to the whole second, to
-    /// have passed it.
+    /// before the answer; the unit applies it just after) and for asOf to have passed it.
     /// </summary>
     private static async Task EventuallyAsync(Func<Task<bool>> condition)
     {

@@ -13,7 +13,8 @@ namespace GovPulse.Dashboard.Queries;
 /// after it are not counted). ISO 8601 with an offset (<c>2026-12-01T08:00:00+07:00</c>,
 /// <c>2026-12-01T01:00:00Z</c>); without one it is local time (Asia/Ho_Chi_Minh), and a date alone
 /// is 00:00 local that day. Kept to the millisecond (the event log's precision). When absent it is
-/// now on the scoring clock, to the whole second, and the answer states it. An instant after now is
+/// now on the scoring clock to the millisecond (to the second it would leave out what was stored
+/// in the last fraction of a second), and the answer states it. An instant after now is
 /// refused: what is not yet known cannot be reproduced.
 /// </summary>
 public sealed record AsOfParameter(DateTimeOffset? Instant, bool Given, string? Problem) : IQueryValue
@@ -47,7 +48,7 @@ public sealed record AsOfParameter(DateTimeOffset? Instant, bool Given, string? 
         var now = clock.Now;
         if (string.IsNullOrEmpty(text))
         {
-            return new AsOfParameter(Truncate(now, TimeSpan.TicksPerSecond), Given: false, null);
+            return new AsOfParameter(Truncate(now, TimeSpan.TicksPerMillisecond), Given: false, null);
         }
 
         var trimmed = text.Trim();
@@ -65,7 +66,7 @@ public sealed record AsOfParameter(DateTimeOffset? Instant, bool Given, string? 
 
         var instant = Truncate(parsed, TimeSpan.TicksPerMillisecond);
         return instant > now
-            ? new AsOfParameter(null, Given: true, $"asOf {Format(instant)} is in the future; figures can be stated only as known at an instant that has passed (now is {Format(Truncate(now, TimeSpan.TicksPerSecond))})")
+            ? new AsOfParameter(null, Given: true, $"asOf {Format(instant)} is in the future; figures can be stated only as known at an instant that has passed (now is {Format(Truncate(now, TimeSpan.TicksPerMillisecond))})")
             : new AsOfParameter(instant, Given: true, null);
     }
 

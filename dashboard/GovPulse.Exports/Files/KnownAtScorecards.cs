@@ -19,12 +19,9 @@ public sealed class KnownAtScorecards(IGrainFactory grains, UnitDirectory units,
     /// <summary>Every unit of the level as known at <paramref name="asOf"/>, ranked (units without dossiers after the ranked ones, unranked).</summary>
     public async Task<IReadOnlyList<RankedUnit<Scorecard>>> RankingAsync(UnitKind level, Period period, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var members = units.All.Where(u => u.Kind == level).ToArray();
-        var scorecards = new Scorecard[members.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, members.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, _) => scorecards[i] = await ScorecardAsync(members[i], period, asOf));
+        cancellationToken.ThrowIfCancellationRequested();
+        var known = await grains.GetGrain<IKnownAtGrain>(0).GetLevelFigures(level, period, asOf);
+        var scorecards = known.Select(k => ScorecardOf(units.Find(k.UnitCode)!, period, k)).ToList();
         return Ranking.Rank(scorecards, RankingKey.Of);
     }
 
@@ -49,6 +46,9 @@ public sealed class KnownAtScorecards(IGrainFactory grains, UnitDirectory units,
     private async Task<Scorecard> ScorecardAsync(Unit unit, Period period, DateTimeOffset asOf)
     {
         var known = await grains.GetGrain<IKnownAtGrain>(0).GetFigures(unit.Code, period, asOf);
-        return UnitEvaluation.Scorecard(unit, period.Label, known.EvaluatedAt, known.Figures, bands) with { Version = known.Position };
+        return ScorecardOf(unit, period, known);
     }
+
+    private Scorecard ScorecardOf(Unit unit, Period period, KnownAtFigures known) =>
+        UnitEvaluation.Scorecard(unit, period.Label, known.EvaluatedAt, known.Figures, bands) with { Version = known.Position };
 }

@@ -48,6 +48,12 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
     public Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         store.PositionAtAsync(unitCode, asOf, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, long>> PositionsAtAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        store.PositionsAtAsync(asOf, cancellationToken);
+
+    public Task<IReadOnlySet<string>> UnitsWithReceiptsAsync(DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default) =>
+        store.UnitsWithReceiptsAsync(receivedFrom, receivedUntil, cancellationToken);
+
     public IAsyncEnumerable<UnitEvent> ReadKnownAtAsync(
         string unitCode, long upToPosition, DateTimeOffset asOf, DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default) =>
         store.ReadKnownAtAsync(unitCode, upToPosition, asOf, receivedFrom, receivedUntil, cancellationToken);

@@ -35,8 +35,8 @@ public sealed partial class KnownAtGrain(
     /// <summary>Unit figures a node keeps (a few kilobytes each: every unit of the city for a dozen periods and instants).</summary>
     public const int FiguresKept = 4096;
 
-    /// <summary>How many units the city's pooled figures rebuild at once (each one query to ClickHouse).</summary>
-    private const int CityParallelism = 4;
+    /// <summary>How many units a ranking or the city's pooled figures rebuild at once (each one query to ClickHouse).</summary>
+    private const int RebuildParallelism = 4;
 
     public async Task<KnownAtFigures> GetFigures(string unitCode, Period period, DateTimeOffset asOf)
     {
@@ -64,47 +64,73 @@ public sealed partial class KnownAtGrain(
     private Unit Known(string unitCode) =>
         units.Find(unitCode) ?? throw new ArgumentException("not a known unit; GET /api/v1/units lists them", nameof(unitCode));
 
+    public async Task<IReadOnlyList<KnownAtFigures>> GetLevelFigures(UnitKind kind, Period period, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return await ManyFiguresAsync(units.All.Where(u => u.Kind == kind).ToList(), period, asOf);
+    }
+
     /// <summary>The city as the city grain pools it live: every unit's figures (the city's own desk among them), publicity from the desk's own.</summary>
     private async Task<KnownAtFigures> CityFiguresAsync(Period period, DateTimeOffset asOf)
     {
-        using var gate = new SemaphoreSlim(CityParallelism);
-        var all = await Task.WhenAll(units.All.Select(async unit =>
+        var all = await ManyFiguresAsync(units.All, period, asOf);
+        var own = all.First(f => f.UnitCode == units.City.Code).Figures;
+        var pooled = UnitEvaluation.Pool(all.Select(f => f.Figures), own);
+        return new KnownAtFigures(units.City.Code, period, asOf, period.EvaluationTime(asOf), all.Sum(f => f.Position), pooled);
+    }
+
+    /// <summary>
+    /// Many units' figures: their positions in one query, and a rebuild only for the units whose log
+    /// holds a receipt in the period; the others count nothing, whatever the instant, so their figures
+    /// are those of an empty ledger at their position (exactly what a rebuild reading nothing gives).
+    /// </summary>
+    private async Task<IReadOnlyList<KnownAtFigures>> ManyFiguresAsync(IReadOnlyList<Unit> members, Period period, DateTimeOffset asOf)
+    {
+        var positions = await store.PositionsAtAsync(asOf);
+        var receiving = await store.UnitsWithReceiptsAsync(period.Start, period.End);
+        using var gate = new SemaphoreSlim(RebuildParallelism);
+        return await Task.WhenAll(members.Select(async unit =>
         {
+            var position = positions.GetValueOrDefault(unit.Code);
+            if (!receiving.Contains(unit.Code))
+            {
+                return Evaluate(unit, period, asOf, new KnownAtLedger(new UnitLedger(calendar), position));
+            }
+
             await gate.WaitAsync();
             try
             {
-                return await UnitFiguresAsync(unit, period, asOf);
+                return await UnitFiguresAsync(unit, period, asOf, position);
             }
             finally
             {
                 gate.Release();
             }
         }));
-        var own = all.First(f => f.UnitCode == units.City.Code).Figures;
-        var pooled = UnitEvaluation.Pool(all.Select(f => f.Figures), own);
-        return new KnownAtFigures(units.City.Code, period, asOf, period.EvaluationTime(asOf), all.Sum(f => f.Position), pooled);
     }
 
     /// <summary>One unit's own figures (for the city's code, its own desk's).</summary>
-    private Task<KnownAtFigures> UnitFiguresAsync(Unit unit, Period period, DateTimeOffset asOf) =>
-        figures.GetAsync(unit.Code, period, asOf, async () =>
+    private Task<KnownAtFigures> UnitFiguresAsync(Unit unit, Period period, DateTimeOffset asOf, long? position = null) =>
+        figures.GetAsync(unit.Code, period, asOf, async () => Evaluate(unit, period, asOf, await LedgerAsync(unit.Code, period, asOf, position)));
+
+    private KnownAtFigures Evaluate(Unit unit, Period period, DateTimeOffset asOf, KnownAtLedger known)
+    {
+        var evaluatedAt = period.EvaluationTime(asOf);
+        DossierTally tally;
+        lock (known.Gate)
         {
-            var known = await LedgerAsync(unit.Code, period, asOf);
-            var evaluatedAt = period.EvaluationTime(asOf);
-            DossierTally tally;
-            lock (known.Gate)
-            {
-                tally = known.Ledger.Tally(period, evaluatedAt);
-            }
+            tally = known.Ledger.Tally(period, evaluatedAt);
+        }
 
-            var catalogTally = CatalogTally.For(catalog, UnitEvaluation.LevelOf(unit.Kind), period, calendar);
-            return new KnownAtFigures(unit.Code, period, asOf, evaluatedAt, known.Position, UnitEvaluation.Figures(tally, catalogTally));
-        });
+        var catalogTally = CatalogTally.For(catalog, UnitEvaluation.LevelOf(unit.Kind), period, calendar);
+        return new KnownAtFigures(unit.Code, period, asOf, evaluatedAt, known.Position, UnitEvaluation.Figures(tally, catalogTally));
+    }
 
-    private Task<KnownAtLedger> LedgerAsync(string unitCode, Period period, DateTimeOffset asOf) =>
+    /// <param name="knownPosition">The unit's position at asOf when the caller has read it already (<see cref="IEventStore.PositionsAtAsync"/>).</param>
+    private Task<KnownAtLedger> LedgerAsync(string unitCode, Period period, DateTimeOffset asOf, long? knownPosition = null) =>
         ledgers.GetAsync(unitCode, period, asOf, async () =>
         {
-            var position = await store.PositionAtAsync(unitCode, asOf);
+            var position = knownPosition ?? await store.PositionAtAsync(unitCode, asOf);
             var ledger = new UnitLedger(calendar);
             var skipped = 0;
             await foreach (var e in store.ReadKnownAtAsync(unitCode, position, asOf, period.Start, period.End))

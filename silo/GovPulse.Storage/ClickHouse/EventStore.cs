@@ -331,6 +331,49 @@ public sealed class EventStore : IEventStore
         return position is null or DBNull ? 0 : Number(position);
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> PositionsAtAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("asOf", asOf.ToUnixTimeMilliseconds());
+        using var reader = await client.ExecuteReaderAsync(
+            "SELECT unit_code, max(position) FROM events WHERE toUnixTimestamp64Milli(ingested_at) <= {asOf:Int64} GROUP BY unit_code",
+            parameters,
+            null,
+            cancellationToken);
+        var positions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions[reader.GetString(0)] = Number(reader.GetValue(1));
+        }
+
+        return positions;
+    }
+
+    public async Task<IReadOnlySet<string>> UnitsWithReceiptsAsync(DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("from", receivedFrom.ToUnixTimeMilliseconds());
+        parameters.AddParameter("to", receivedUntil.ToUnixTimeMilliseconds());
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT DISTINCT unit_code FROM events
+            WHERE occurred_at >= fromUnixTimestamp64Milli({from:Int64}) AND occurred_at < fromUnixTimestamp64Milli({to:Int64})
+              AND type IN ('DossierReceived', 'PetitionReceived')
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            codes.Add(reader.GetString(0));
+        }
+
+        return codes;
+    }
+
     /// <remarks>
     /// The subjects come from their receipts in the range (the sorting key's occurred_at bounds that
     /// scan); their other events are found by <c>subject_id</c> over the unit's log (migration 0024's

@@ -40,6 +40,19 @@ public interface IEventStore
     Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every unit's position as known at <paramref name="asOf"/> (as <see cref="PositionAtAsync"/>
+    /// gives one), in one query: units with no event stored by then are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> PositionsAtAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The units whose log holds a dossier or petition receipt that occurred in
+    /// [<paramref name="receivedFrom"/>, <paramref name="receivedUntil"/>), whenever it was stored: a
+    /// unit not among them has nothing to count in that period as known at any instant.
+    /// </summary>
+    Task<IReadOnlySet<string>> UnitsWithReceiptsAsync(DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every event, each id once, of the dossiers and petitions with a receipt that occurred in
     /// [<paramref name="receivedFrom"/>, <paramref name="receivedUntil"/>), among the prefix of the log
     /// known at <paramref name="asOf"/>: positions 1..<paramref name="upToPosition"/>, plus the events

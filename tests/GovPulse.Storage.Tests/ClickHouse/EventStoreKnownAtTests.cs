@@ -33,6 +33,40 @@ public sealed class EventStoreKnownAtTests(EmbeddedClickHouseFixture fixture)
     }
 
     [Fact]
+    public async Task Every_units_position_at_an_instant_comes_in_one_answer_and_equals_each_units_own()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "positionsat");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
+        var store = new EventStore(database, clock);
+        var first = clock.GetUtcNow();
+        await store.AppendAsync(LoggedEvent.After(0, [Received("a", "d1"), Received("b", "d2")]));
+        await store.AppendAsync(LoggedEvent.After(0, [Received("x", "d9") with { UnitCode = "26737" }]));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await store.AppendAsync(LoggedEvent.After(2, [Received("c", "d3")]));
+
+        (await store.PositionsAtAsync(first.AddSeconds(-1))).Should().BeEmpty();
+        (await store.PositionsAtAsync(first)).Should().BeEquivalentTo(new Dictionary<string, long> { ["26743"] = 2, ["26737"] = 1 });
+        var now = await store.PositionsAtAsync(clock.GetUtcNow());
+        now.Should().BeEquivalentTo(new Dictionary<string, long> { ["26743"] = 3, ["26737"] = 1 });
+        now["26743"].Should().Be(await store.PositionAtAsync("26743", clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task The_units_with_receipts_in_a_range_are_those_whose_log_holds_one_whatever_else_they_hold()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "receiving");
+        var store = new EventStore(database, new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero)));
+        var mid = new DateTimeOffset(2026, 11, 10, 9, 0, 0, Vietnam);
+        await store.AppendAsync(LoggedEvent.After(0, [Received("a", "d1", mid), Received("o", "d0", mid.AddMonths(-1))]));
+        await store.AppendAsync(LoggedEvent.After(0, [Fact("f", "d5", EventType.ProcessingCompleted, mid) with { UnitCode = "26737" }]));
+        await store.AppendAsync(LoggedEvent.After(0, [Petition("p", "pet", EventType.PetitionReceived, mid) with { UnitCode = "26740" }]));
+
+        (await store.UnitsWithReceiptsAsync(November, December)).Should().BeEquivalentTo("26743", "26740");
+        (await store.UnitsWithReceiptsAsync(November.AddMonths(-1), November)).Should().BeEquivalentTo("26743");
+        (await store.UnitsWithReceiptsAsync(December, December.AddMonths(1))).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Known_at_reads_every_fact_of_the_period_s_subjects_within_the_prefix_once_each()
     {
         await using var database = ServerModeDatabase.Create(fixture, "knownat");
