@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CsvHelper;
 using GovPulse.EndToEnd.Tests.Fixtures;
 using GovPulse.Indicators.Catalog;
 using GovPulse.Indicators.Events;
@@ -99,7 +98,7 @@ public sealed class AuditorQuarterTests(SecuredNodeFixture fixture)
         var unit = Units[0];
         var group = Rows(excelBytes, "Tiến độ, kết quả giải quyết").Single(r => (string?)r["Mã đơn vị"] == unit);
         using var scorecardFile = await auditor.Client.GetAsync($"/api/v1/exports/units/{unit}/scorecard?period={quarter}&format=csv&asOf={Uri.EscapeDataString(asOf)}");
-        var scorecardRows = Csv(await scorecardFile.Content.ReadAsByteArrayAsync());
+        var scorecardRows = CsvRows.Of(await scorecardFile.Content.ReadAsByteArrayAsync());
         scorecardRows.Should().HaveCount(23, "a header and the 22 indicators");
         foreach (var row in scorecardRows.Skip(1))
         {
@@ -216,24 +215,6 @@ public sealed class AuditorQuarterTests(SecuredNodeFixture fixture)
     {
         using var document = PdfDocument.Open(bytes);
         return string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-    }
-
-    private static List<string[]> Csv(byte[] bytes)
-    {
-        using var reader = CsvReader.Create(new MemoryStream(bytes), CsvReaderOptions.Default with { MalformedData = CsvMalformedDataHandling.Throw }, leaveOpen: false);
-        var rows = new List<string[]> { reader.Headers.ToArray() };
-        while (reader.Read())
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetString(i);
-            }
-
-            rows.Add(cells);
-        }
-
-        return rows;
     }
 
     private static string Figure(JsonElement value) => value.ValueKind == JsonValueKind.Null ? string.Empty : Invariant(value.GetDecimal());

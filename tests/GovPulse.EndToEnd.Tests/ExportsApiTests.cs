@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using CsvHelper;
 using GovPulse.EndToEnd.Tests.Fixtures;
 
 namespace GovPulse.EndToEnd.Tests;
@@ -42,7 +41,7 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
 
         export.StatusCode.Should().Be(HttpStatusCode.OK);
         export.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        var rows = Csv(await export.Content.ReadAsByteArrayAsync());
+        var rows = CsvRows.Of(await export.Content.ReadAsByteArrayAsync());
         rows[0][0].Should().Be("STT");
         rows.Skip(1).Select(r => r[1]).Should().Equal(ranking.Select(r => r.GetProperty("unitCode").GetString()), "one row per unit, in the ranking's order");
         for (var i = 0; i < ranking.Length; i++)
@@ -92,7 +91,7 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
         (await again.Content.ReadAsByteArrayAsync()).Should().Equal(firstBytes, "events stored after asOf never count");
         again.Headers.GetValues("X-GovPulse-Manifest").Single().Should().Be(firstManifest, "the request's normal form states its asOf, given or not");
         again.Headers.GetValues("X-GovPulse-As-Of").Single().Should().Be(asOf);
-        ReceivedIn(Csv(await now.Content.ReadAsByteArrayAsync())).Should().Be(3, "without asOf the file has the new figures");
+        ReceivedIn(CsvRows.Of(await now.Content.ReadAsByteArrayAsync())).Should().Be(3, "without asOf the file has the new figures");
         now.Headers.GetValues("X-GovPulse-Manifest").Single().Should().NotBe(firstManifest);
     }
 
@@ -126,7 +125,7 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
         manifest.GetProperty("format").GetString().Should().Be("csv");
         manifest.GetProperty("sha256").GetString().Should().Be(fileHash);
         manifest.GetProperty("bytes").GetInt64().Should().Be(bytes.LongLength);
-        manifest.GetProperty("rows").GetProperty("units").GetInt64().Should().Be(Csv(bytes).Count - 1);
+        manifest.GetProperty("rows").GetProperty("units").GetInt64().Should().Be(CsvRows.Of(bytes).Count - 1);
         manifest.GetProperty("figuresSha256").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -208,7 +207,7 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
     {
         using var response = await client.GetAsync(path);
         response.StatusCode.Should().Be(HttpStatusCode.OK, path);
-        return Csv(await response.Content.ReadAsByteArrayAsync());
+        return CsvRows.Of(await response.Content.ReadAsByteArrayAsync());
     }
 
     /// <summary>The dossiers received, as a scorecard CSV states them: ON_TIME_PROCESSING's denominator.</summary>
@@ -232,23 +231,4 @@ public sealed class ExportsApiTests(SecuredNodeFixture fixture)
     private static string Figure(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string OptionalFigure(JsonElement value) => value.ValueKind == JsonValueKind.Null ? string.Empty : Figure(value.GetDecimal());
-
-    private static List<string[]> Csv(byte[] bytes)
-    {
-        bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "the file starts with a UTF-8 BOM");
-        using var reader = CsvReader.Create(new MemoryStream(bytes), CsvReaderOptions.Default with { MalformedData = CsvMalformedDataHandling.Throw }, leaveOpen: false);
-        var rows = new List<string[]> { reader.Headers.ToArray() };
-        while (reader.Read())
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetString(i);
-            }
-
-            rows.Add(cells);
-        }
-
-        return rows;
-    }
 }

@@ -5,6 +5,7 @@ using GovPulse.Dashboard.Queries;
 using GovPulse.Exports.Documents;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
+using GovPulse.Security;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -83,20 +84,10 @@ public static class ExplanationFile
         item.Rule,
     ];
 
-    /// <summary>One RFC 4180 record: fields with a quote, comma or line break are quoted (quotes doubled), CRLF at the end.</summary>
+    /// <summary>One RFC 4180 record, CRLF at the end: each field quoted when needed and guarded against spreadsheet formulas (<see cref="CsvField"/>) — dossier ids come from the source systems.</summary>
     private static void Line(StringBuilder text, IReadOnlyList<string> fields)
     {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            var field = fields[i];
-            text.Append(field.AsSpan().IndexOfAny("\",\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field);
-        }
-
+        text.AppendJoin(',', fields.Select(CsvField.Of));
         text.Append("\r\n");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GovPulse.Exports.Documents;
+using GovPulse.Security;
 using GovPulse.Indicators.Scoring;
 
 namespace GovPulse.Exports.Rendering;
@@ -87,9 +88,8 @@ public static class CsvExport
         return Encode(text);
     }
 
-    /// <summary>RFC 4180: a field is quoted, its quotes doubled, only when it holds a comma, a quote, CR or LF.</summary>
-    internal static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>RFC 4180, guarded against spreadsheet formulas (<see cref="CsvField"/>).</summary>
+    internal static string Field(string value) => CsvField.Of(value);
 
     private static void Row(StringBuilder text, IEnumerable<string> fields)
     {

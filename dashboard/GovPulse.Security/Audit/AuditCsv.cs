@@ -42,15 +42,6 @@ public static class AuditCsv
             entry.Sha256);
     }
 
-    /// <summary>
-    /// Quoted when it holds a comma, quote or line break. A value a spreadsheet would run as a formula
-    /// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, as OWASP advises:
-    /// a key name or a tried username is the caller's text.
-    /// </summary>
-    public static string Field(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
+    /// <summary>A text field, quoted and guarded against spreadsheet formulas (<see cref="CsvField"/>): a key name or a tried username is the caller's text.</summary>
+    public static string Field(string value) => CsvField.Of(value);
 }
