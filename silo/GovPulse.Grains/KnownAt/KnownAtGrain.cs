@@ -81,20 +81,22 @@ public sealed partial class KnownAtGrain(
 
     /// <summary>
     /// Many units' figures: their positions in one query, and a rebuild only for the units whose log
-    /// holds a receipt in the period; the others count nothing, whatever the instant, so their figures
-    /// are those of an empty ledger at their position (exactly what a rebuild reading nothing gives).
+    /// holds a receipt in the period; the others count nothing, whatever the instant, so their dossier
+    /// tally is zero (what an empty ledger gives). The catalogue's tally depends only on the kind of
+    /// unit and the period, so it is counted once per kind.
     /// </summary>
     private async Task<IReadOnlyList<KnownAtFigures>> ManyFiguresAsync(IReadOnlyList<Unit> members, Period period, DateTimeOffset asOf)
     {
         var positions = await store.PositionsAtAsync(asOf);
         var receiving = await store.UnitsWithReceiptsAsync(period.Start, period.End);
+        var catalogTallies = members.Select(u => u.Kind).Distinct().ToDictionary(kind => kind, kind => CatalogTallyOf(kind, period));
         using var gate = new SemaphoreSlim(RebuildParallelism);
         return await Task.WhenAll(members.Select(async unit =>
         {
             var position = positions.GetValueOrDefault(unit.Code);
             if (!receiving.Contains(unit.Code))
             {
-                return Evaluate(unit, period, asOf, new KnownAtLedger(new UnitLedger(calendar), position));
+                return Figures(unit, period, asOf, position, DossierTally.Zero, catalogTallies[unit.Kind]);
             }
 
             await gate.WaitAsync();
@@ -111,20 +113,22 @@ public sealed partial class KnownAtGrain(
 
     /// <summary>One unit's own figures (for the city's code, its own desk's).</summary>
     private Task<KnownAtFigures> UnitFiguresAsync(Unit unit, Period period, DateTimeOffset asOf, long? position = null) =>
-        figures.GetAsync(unit.Code, period, asOf, async () => Evaluate(unit, period, asOf, await LedgerAsync(unit.Code, period, asOf, position)));
-
-    private KnownAtFigures Evaluate(Unit unit, Period period, DateTimeOffset asOf, KnownAtLedger known)
-    {
-        var evaluatedAt = period.EvaluationTime(asOf);
-        DossierTally tally;
-        lock (known.Gate)
+        figures.GetAsync(unit.Code, period, asOf, async () =>
         {
-            tally = known.Ledger.Tally(period, evaluatedAt);
-        }
+            var known = await LedgerAsync(unit.Code, period, asOf, position);
+            DossierTally tally;
+            lock (known.Gate)
+            {
+                tally = known.Ledger.Tally(period, period.EvaluationTime(asOf));
+            }
 
-        var catalogTally = CatalogTally.For(catalog, UnitEvaluation.LevelOf(unit.Kind), period, calendar);
-        return new KnownAtFigures(unit.Code, period, asOf, evaluatedAt, known.Position, UnitEvaluation.Figures(tally, catalogTally));
-    }
+            return Figures(unit, period, asOf, known.Position, tally, CatalogTallyOf(unit.Kind, period));
+        });
+
+    private static KnownAtFigures Figures(Unit unit, Period period, DateTimeOffset asOf, long position, DossierTally tally, CatalogTally catalogTally) =>
+        new(unit.Code, period, asOf, period.EvaluationTime(asOf), position, UnitEvaluation.Figures(tally, catalogTally));
+
+    private CatalogTally CatalogTallyOf(UnitKind kind, Period period) => CatalogTally.For(catalog, UnitEvaluation.LevelOf(kind), period, calendar);
 
     /// <param name="knownPosition">The unit's position at asOf when the caller has read it already (<see cref="IEventStore.PositionsAtAsync"/>).</param>
     private Task<KnownAtLedger> LedgerAsync(string unitCode, Period period, DateTimeOffset asOf, long? knownPosition = null) =>
