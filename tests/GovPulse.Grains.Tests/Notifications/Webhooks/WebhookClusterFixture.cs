@@ -25,7 +25,9 @@ public sealed class WebhookClusterFixture : UnitClusterFixture
         Settings["GovPulse:Webhooks:FirstRetryDelay"] = "00:00:00.020";
         Settings["GovPulse:Webhooks:MaxRetryDelay"] = "00:00:00.100";
         Settings["GovPulse:Webhooks:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Settings["GovPulse:Webhooks:Timeout"] = "00:00:02";
+        // Long enough that a loaded CI machine never times out a request the receiver took: a timeout is an
+        // honest retry (delivery is at least once), which would deliver a message twice in these tests.
+        Settings["GovPulse:Webhooks:Timeout"] = "00:00:30";
         Settings["GovPulse:Webhooks:WakeInterval"] = "00:00:01";
     }
 
