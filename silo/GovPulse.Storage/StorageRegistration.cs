@@ -18,6 +18,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IEventStore, EventStore>();
         builder.Services.AddSingleton<IIndicatorHistoryStore, IndicatorHistoryStore>();
         builder.Services.AddSingleton<IUnitSnapshotStore, UnitSnapshotStore>();
+        builder.Services.AddSingleton<ISealedMonthStore, SealedMonthStore>();
         builder.Services.AddSingleton<IQuarantineStore, QuarantineStore>();
         builder.Services.TryAddSingleton<IEventLogWriter>(sp => new GroupCommitEventLogWriter(sp.GetRequiredService<IEventStore>()));
         builder.Services.AddSingleton<IApiKeyStore, ApiKeyStore>();

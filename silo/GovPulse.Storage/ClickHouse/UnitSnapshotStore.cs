@@ -4,11 +4,11 @@ using ZstdSharp;
 
 namespace GovPulse.Storage.ClickHouse;
 
-/// <summary>Unit snapshots in ClickHouse, compressed with zstd (fast level) and kept as base64 text.</summary>
+/// <summary>Unit snapshots (since format 3, live segments) in ClickHouse, compressed with zstd (fast level) and kept as base64 text.</summary>
 public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapshotStore
 {
     private const int CompressionLevel = 3;
-    private static readonly string[] Columns = ["unit_code", "format", "position", "events", "taken_at", "dossiers", "petitions", "state"];
+    private static readonly string[] Columns = ["unit_code", "format", "position", "events", "taken_at", "dossiers", "petitions", "state", "sealed_months"];
 
     public async Task<UnitSnapshot?> FindLatestAsync(string unitCode, int format, CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,7 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         parameters.AddParameter("format", format);
         using var reader = await client.ExecuteReaderAsync(
             """
-            SELECT position, events, toUnixTimestamp64Milli(taken_at), dossiers, petitions, state FROM unit_log_snapshots
+            SELECT position, events, toUnixTimestamp64Milli(taken_at), dossiers, petitions, state, sealed_months FROM unit_log_snapshots
             WHERE unit_code = {unit:String} AND format = {format:UInt16}
             ORDER BY position DESC, taken_at DESC
             LIMIT 1
@@ -41,7 +41,8 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
             DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(2))),
             (int)Number(reader.GetValue(3)),
             (int)Number(reader.GetValue(4)),
-            state.ToArray());
+            state.ToArray(),
+            SealedMonths(reader.GetValue(6)));
     }
 
     public async Task SaveAsync(UnitSnapshot snapshot, CancellationToken cancellationToken = default)
@@ -52,7 +53,7 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         object[] row =
         [
             snapshot.UnitCode, (ushort)snapshot.Format, checked((ulong)snapshot.Position), checked((ulong)snapshot.Events), snapshot.TakenAt.UtcDateTime,
-            (uint)snapshot.Dossiers, (uint)snapshot.Petitions, state,
+            (uint)snapshot.Dossiers, (uint)snapshot.Petitions, state, (snapshot.SealedMonths ?? []).Select(k => k.ToString()).ToArray(),
         ];
         await client.InsertBinaryAsync("unit_log_snapshots", Columns, [row], database.InsertOptions, cancellationToken);
     }
@@ -65,6 +66,28 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         // A mutation that finishes before it returns, so the next activation cannot find the snapshot.
         await client.ExecuteNonQueryAsync(
             "ALTER TABLE unit_log_snapshots DELETE WHERE unit_code = {unit:String} SETTINGS mutations_sync = 1", parameters, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The names the row holds; one that cannot be read is left out, so the rebuild misses that month,
+    /// finds the live segment incomplete and replays the log.
+    /// </summary>
+    private static List<SealedMonthKey> SealedMonths(object value)
+    {
+        var keys = new List<SealedMonthKey>();
+        foreach (var name in value as IEnumerable<string> ?? [])
+        {
+            try
+            {
+                keys.Add(SealedMonthKey.Parse(name));
+            }
+            catch (FormatException)
+            {
+                // Left out (see above).
+            }
+        }
+
+        return keys;
     }
 
     private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -45,6 +45,20 @@ public sealed class UnitSnapshotStoreTests(EmbeddedClickHouseFixture fixture)
     }
 
     [Fact]
+    public async Task A_live_segment_names_its_sealed_months_and_an_older_snapshot_names_none()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "snapshots");
+        var store = new UnitSnapshotStore(database);
+        SealedMonthKey[] named = [new(new DateOnly(2026, 8, 1), new string('a', 64)), new(new DateOnly(2026, 9, 1), new string('B', 64))];
+        await store.SaveAsync(new UnitSnapshot("26743", 3, 50, 50, Noon, 10, 1, new byte[] { 3 }, named));
+        await store.SaveAsync(new UnitSnapshot("26743", 2, 40, 40, Noon, 10, 1, new byte[] { 2 }));
+
+        (await store.FindLatestAsync("26743", 3))!.SealedMonths.Should().Equal(named);
+        (await store.FindLatestAsync("26743", 3))!.SealedMonths![1].Sha256.Should().Be(new string('b', 64), "hashes are kept in lowercase hex");
+        (await store.FindLatestAsync("26743", 2))!.SealedMonths.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_deleted_unit_has_no_snapshot_and_the_others_keep_theirs()
     {
         await using var database = ServerModeDatabase.Create(fixture, "snapshots");

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using ClickHouse.Driver.ADO.Parameters;
+using ClickHouse.Driver.Utility;
+using ZstdSharp;
+
+namespace GovPulse.Storage.ClickHouse;
+
+/// <summary>
+/// Sealed months in ClickHouse, compressed with zstd and kept as base64 text like unit snapshots. A row
+/// whose bytes cannot be decompressed or do not hash to its key is treated as not stored, so the
+/// reader falls back to the log instead of trusting damaged figures.
+/// </summary>
+public sealed class SealedMonthStore(ClickHouseDatabase database) : ISealedMonthStore
+{
+    private const int CompressionLevel = 3;
+    private static readonly string[] Columns = ["unit_code", "month", "sha256", "dossiers", "petitions", "saved_at", "state"];
+
+    public async Task SaveAsync(IReadOnlyList<StoredSealedMonth> months, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        if (months.Count == 0)
+        {
+            return;
+        }
+
+        using var compressor = new Compressor(CompressionLevel);
+        var rows = months.Select(m => new object[]
+        {
+            m.UnitCode, m.Key.Month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), m.Key.Sha256, (uint)m.Dossiers, (uint)m.Petitions,
+            m.SavedAt.UtcDateTime, Convert.ToBase64String(compressor.Wrap(m.State.Span)),
+        }).ToList();
+        var client = await database.GetClientAsync();
+        await client.InsertBinaryAsync("unit_sealed_months", Columns, rows, database.InsertOptions, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredSealedMonth>> ReadAsync(
+        string unitCode, IReadOnlyCollection<SealedMonthKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = keys.ToHashSet();
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("shas", wanted.Select(k => k.Sha256).Distinct(StringComparer.Ordinal).ToArray());
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT toYear(month), toMonth(month), sha256, dossiers, petitions, toUnixTimestamp64Milli(saved_at), state FROM unit_sealed_months
+            WHERE unit_code = {unit:String} AND sha256 IN {shas:Array(String)}
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        var found = new Dictionary<SealedMonthKey, StoredSealedMonth>();
+        using var decompressor = new Decompressor();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = new SealedMonthKey(new DateOnly((int)Number(reader.GetValue(0)), (int)Number(reader.GetValue(1)), 1), reader.GetString(2));
+            if (!wanted.Contains(key) || found.ContainsKey(key) || Unwrap(decompressor, reader.GetString(6), key) is not { } state)
+            {
+                continue;
+            }
+
+            found.Add(key, new StoredSealedMonth(
+                unitCode,
+                key,
+                (int)Number(reader.GetValue(3)),
+                (int)Number(reader.GetValue(4)),
+                DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(5))),
+                state));
+        }
+
+        return [.. found.Values.OrderBy(m => m.Key.Month)];
+    }
+
+    public async Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default)
+    {
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        await client.ExecuteNonQueryAsync(
+            "ALTER TABLE unit_sealed_months DELETE WHERE unit_code = {unit:String} SETTINGS mutations_sync = 1", parameters, null, cancellationToken);
+    }
+
+    /// <summary>The row's bytes when they decompress and hash to its key; null when the row is damaged.</summary>
+    private static byte[]? Unwrap(Decompressor decompressor, string stored, SealedMonthKey key)
+    {
+        byte[] state;
+        try
+        {
+            state = decompressor.Unwrap(Convert.FromBase64String(stored)).ToArray();
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (ZstdException)
+        {
+            return null;
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(state)) == key.Sha256 ? state : null;
+    }
+
+    private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+}
