@@ -20,6 +20,8 @@ public sealed class GovPulseMetrics : IDisposable
         EventsRejected = _meter.CreateCounter<long>("govpulse.events.rejected", "{event}", "Lines rejected with a reason");
         EventsApplied = _meter.CreateCounter<long>("govpulse.events.applied", "{event}", "Events that changed a unit grain's state");
         EventsQuarantined = _meter.CreateCounter<long>("govpulse.events.quarantined", "{event}", "Stored events a unit's ledger could not apply, set aside with their reason (GET /api/v1/admin/quarantine)");
+        SealedMonths = _meter.CreateCounter<long>("govpulse.ledger.sealed_months", "{month}", "Receipt months unit ledgers sealed (folded into a tally, their dossiers out of memory)");
+        ReopenedMonths = _meter.CreateCounter<long>("govpulse.ledger.reopened_months", "{month}", "Sealed months unit ledgers reopened from the event log (a late event, or a question their tally does not answer)");
         ActiveUnits = _meter.CreateUpDownCounter<long>("govpulse.grains.active", "{grain}", "Unit grains active on this node");
         PublicationLag = _meter.CreateHistogram<double>("govpulse.hourly.publication_lag", "s", "Seconds from the top of the hour to its publication");
         PublicationFailures = _meter.CreateCounter<long>("govpulse.hourly.publication_failures", "{attempt}", "Failed attempts to publish the current hour (tag retried: true when the node tries again within the hour)");
@@ -36,6 +38,10 @@ public sealed class GovPulseMetrics : IDisposable
     public Counter<long> EventsApplied { get; }
 
     public Counter<long> EventsQuarantined { get; }
+
+    public Counter<long> SealedMonths { get; }
+
+    public Counter<long> ReopenedMonths { get; }
 
     public UpDownCounter<long> ActiveUnits { get; }
 

@@ -8,6 +8,9 @@ namespace GovPulse.Grains;
 /// <param name="RebuildMilliseconds">How long the activation's rebuild took.</param>
 /// <param name="LastSnapshot">The log position of the last snapshot this activation saved, if any.</param>
 /// <param name="EventsSinceSnapshot">Events replayed or applied since the ledger was last covered by a snapshot.</param>
+/// <param name="Dossiers">Dossiers the ledger counts: in memory and folded into sealed months.</param>
+/// <param name="LiveDossiers">Dossiers held in memory (the rest are folded into sealed months).</param>
+/// <param name="SealedMonths">Receipt months sealed: immutable tallies, saved once each as segments.</param>
 /// <param name="Position">The unit's log position: the last event of its log the ledger holds (0 before any).</param>
 [GenerateSerializer, Immutable, Alias("govpulse.unit-status")]
 public sealed record UnitStatus(
@@ -21,4 +24,6 @@ public sealed record UnitStatus(
     [property: Id(7)] int EventsSinceSnapshot,
     [property: Id(8)] long Position = 0,
     [property: Id(9)] int Quarantined = 0,
-    [property: Id(10)] string? Silo = null);
+    [property: Id(10)] string? Silo = null,
+    [property: Id(11)] int LiveDossiers = 0,
+    [property: Id(12)] int SealedMonths = 0);

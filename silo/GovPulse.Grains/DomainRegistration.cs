@@ -5,6 +5,7 @@ using GovPulse.Indicators.Units;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace GovPulse.Grains;
 
@@ -16,6 +17,11 @@ public static class DomainRegistration
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CityOptions>().BindConfiguration(CityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UnitOptions>().BindConfiguration(UnitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Idle unit grains leave memory after GovPulse:Units:IdleAfter (Orleans' default is two hours for every grain).
+        services.AddOptions<GrainCollectionOptions>().Configure<IOptions<UnitOptions>>((collection, units) =>
+            collection.ClassSpecificCollectionAge[typeof(UnitGrain).FullName!] = units.Value.IdleAfter);
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(ScoringClock.System);
         services.TryAddSingleton(UnitApplyProbe.None);

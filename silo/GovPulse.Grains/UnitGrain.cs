@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using GovPulse.Indicators.Calendar;
 using GovPulse.Indicators.Catalog;
 using GovPulse.Indicators.Dossiers;
@@ -8,6 +9,7 @@ using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Scoring;
 using GovPulse.Indicators.Snapshots;
 using GovPulse.Indicators.Units;
+using GovPulse.Grains.Ledger;
 using GovPulse.Storage.ClickHouse;
 using GovPulse.Storage.Logging;
 using Microsoft.Extensions.Logging;
@@ -18,9 +20,10 @@ namespace GovPulse.Grains;
 /// <summary>
 /// A unit's live Decision 766 figures, and the single writer of the unit's event log. Apply numbers
 /// the unit's new events (positions 1, 2, 3…), stores them through the node's group commit, and
-/// only then applies them; state is rebuilt on activation from the unit's latest snapshot (at a log
-/// position, checked against the log) plus the events after that position, so no clock decides what
-/// a rebuild reads and a node can die at any time without losing anything that was acknowledged.
+/// only then applies them; state is rebuilt on activation from the unit's latest segments (the live
+/// segment at a log position, checked against the log, and the sealed months it names) plus the
+/// events after that position, so no clock decides what a rebuild reads and a node can die at any
+/// time without losing anything that was acknowledged.
 /// </summary>
 /// <remarks>
 /// A step of Apply that fails after the events are stored breaks the activation: it deactivates and
@@ -28,13 +31,18 @@ namespace GovPulse.Grains;
 /// event the ledger cannot apply is quarantined (kept in the log, listed for admins, skipped by every
 /// rebuild) instead of stopping the unit. The unit also watches the clock: when an open dossier
 /// reaches its due time the figures change with no event, and the grain re-scores and pushes then.
+/// Ended months whose dossiers are closed are sealed (hourly, after activation, before a save): their
+/// dossiers leave memory for an immutable tally. A late event for a sealed month, or a question its
+/// tally cannot answer, reopens it from the log first. A unit no one asks for a while deactivates.
 /// </remarks>
 public sealed partial class UnitGrain(
     IEventStore store,
     IEventLogWriter log,
     IUnitSnapshotStore snapshots,
+    ISealedMonthStore sealedMonths,
     IQuarantineStore quarantine,
     IOptions<SnapshotOptions> snapshotOptions,
+    IOptions<LedgerOptions> ledgerOptions,
     TimeProvider storeTime,
     UnitDirectory units,
     ProcedureCatalog catalog,
@@ -49,11 +57,26 @@ public sealed partial class UnitGrain(
     /// <summary>The longest the scoring clock waits before the grain looks again at its next due time.</summary>
     private static readonly TimeSpan MaxClockWait = TimeSpan.FromDays(1);
 
+    /// <summary>How often a unit looks for months to seal (also right after activation, and before each save).</summary>
+    private static readonly TimeSpan SealEvery = TimeSpan.FromHours(1);
+
     /// <summary>Poison events one rebuild quarantines at most before it gives up (a log that bad needs a person).</summary>
     private const int MaxQuarantinedPerRebuild = 100;
 
+    /// <summary>Reopens one change or question may need before it gives up: more means seal passes and questions keep crossing.</summary>
+    private const int MaxReopens = 4;
+
     private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
+    private readonly SealPolicy _sealPolicy = ledgerOptions.Value.Policy;
     private UnitLedger _ledger = new(calendar);
+    private LedgerSegments _segments = null!;
+    private SealedMonthReopening _reopening = null!;
+
+    /// <summary>
+    /// The reopen under way, if any: one at a time, since a reopen reads the log and meanwhile another
+    /// turn may need the same months. Neither a seal pass nor a save runs while one is under way.
+    /// </summary>
+    private Task? _reopenUnderWay;
 
     /// <summary>
     /// The unit's log position: the number of the last event of its log this ledger holds
@@ -103,13 +126,17 @@ public sealed partial class UnitGrain(
         var code = this.GetPrimaryKeyString();
         _unit = units.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not a known unit.");
         _level = UnitEvaluation.LevelOf(_unit.Kind);
+        _segments = new LedgerSegments(code, snapshots, sealedMonths, calendar);
+        _reopening = new SealedMonthReopening(code, store, metrics, logger);
         await RebuildAsync(fromSnapshot: _snapshots.Enabled, cancellationToken);
+        Seal();
         WatchNextDue();
+        // Neither timer keeps the unit active (KeepAlive is off): an idle unit deactivates all the same.
+        this.RegisterGrainTimer(_ => SealOnTimer(), new GrainTimerCreationOptions(Spread(SealEvery), SealEvery));
         if (_snapshots.Enabled)
         {
             // Spread the units' checks over the interval, so they do not all save at once after a restart.
-            var first = TimeSpan.FromTicks(Random.Shared.NextInt64(_snapshots.Interval.Ticks / 10, _snapshots.Interval.Ticks + 1));
-            this.RegisterGrainTimer(SaveSnapshotIfChangedAsync, new GrainTimerCreationOptions(first, _snapshots.Interval));
+            this.RegisterGrainTimer(ct => SaveSnapshotIfChangedAsync(_snapshots.MinEvents, ct), new GrainTimerCreationOptions(Spread(_snapshots.Interval), _snapshots.Interval));
         }
 
         metrics.ActiveUnits.Add(1);
@@ -124,11 +151,124 @@ public sealed partial class UnitGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _dueTimer?.Dispose();
+        _dueTimer = null;
         metrics.ActiveUnits.Add(-1);
+        if (!_snapshots.Enabled)
+        {
+            return;
+        }
+
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
         {
             // A planned stop: save what changed so the next start replays little.
-            await SaveSnapshotIfChangedAsync(cancellationToken);
+            await SaveSnapshotIfChangedAsync(_snapshots.MinEvents, cancellationToken);
+        }
+        else if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle)
+        {
+            // Idle: save any change at all, so the next activation reads its segments and almost no tail.
+            await SaveSnapshotIfChangedAsync(1, cancellationToken);
+        }
+    }
+
+    /// <summary>A first wait between a tenth of the period and the period, so units started together do not all act at once.</summary>
+    private static TimeSpan Spread(TimeSpan period) => TimeSpan.FromTicks(Random.Shared.NextInt64(period.Ticks / 10, period.Ticks + 1));
+
+    private Task SealOnTimer()
+    {
+        Seal();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Seals the months the policy allows (their dossiers leave memory; the figures do not change); they
+    /// are saved with the next snapshot. Not while a reopen or a rebuild is under way.
+    /// </summary>
+    private void Seal()
+    {
+        if (_broken || _rebuilding is not null || _reopenUnderWay is not null)
+        {
+            return;
+        }
+
+        var sealedNow = _ledger.Seal(clock.Now, _sealPolicy);
+        if (sealedNow.Count > 0)
+        {
+            metrics.SealedMonths.Add(sealedNow.Count);
+            LogSealed(_unit.Code, string.Join(", ", sealedNow), _ledger.LiveDossierCount);
+        }
+    }
+
+    /// <summary>
+    /// Reopens the sealed months a change or a question needs (<paramref name="months"/>, as the ledger
+    /// named them), with every event stored up to <paramref name="upToPosition"/>.
+    /// </summary>
+    private async Task ReopenAsync(UnitLedger ledger, IReadOnlyList<ReceiptMonth> months, long upToPosition, string reason)
+    {
+        // Turns of one activation never run at once, so nothing comes between this check and the claim below.
+        while (_reopenUnderWay is { } underWay)
+        {
+            await Task.WhenAny(underWay); // its failure is its own caller's
+        }
+
+        var reopen = _reopening.ReopenAsync(ledger, months, upToPosition, _quarantined, reason, CancellationToken.None);
+        _reopenUnderWay = reopen;
+        try
+        {
+            await reopen;
+        }
+        finally
+        {
+            _reopenUnderWay = null;
+        }
+    }
+
+    /// <summary>
+    /// Applies one stored event, first reopening the sealed months it touches. The ledger's own failure
+    /// (a poison event) is returned, not thrown; a failure to read the log is thrown.
+    /// </summary>
+    private async Task<(bool Changed, Exception? Poison)> ApplyStoredAsync(UnitLedger ledger, UnitEvent e, long upToPosition)
+    {
+        for (var round = 1; ; round++)
+        {
+            IReadOnlyList<ReceiptMonth> touched;
+            try
+            {
+                probe.Applying(e);
+                touched = ledger.SealedMonthsTouchedBy(e);
+                if (touched.Count == 0)
+                {
+                    return (ledger.Apply(e), null);
+                }
+            }
+#pragma warning disable CA1031 // Whatever the ledger throws, the event is set aside with its reason and the unit goes on.
+            catch (Exception ex) when (ex is not SealedMonthException)
+#pragma warning restore CA1031
+            {
+                return (false, ex);
+            }
+
+            if (round > MaxReopens)
+            {
+                throw new InvalidOperationException(
+                    $"Unit {_unit.Code} could not keep months {string.Join(", ", touched)} open long enough to apply event {e.EventId}.");
+            }
+
+            await ReopenAsync(ledger, touched, upToPosition, "a late event");
+        }
+    }
+
+    /// <summary>The ledger's tally, reopening first the sealed months that cannot answer it.</summary>
+    private async Task<DossierTally> TallyAsync(Period period, DateTimeOffset evaluatedAt)
+    {
+        for (var round = 1; ; round++)
+        {
+            var needed = _ledger.SealedMonthsNeededFor(period, evaluatedAt);
+            if (needed.Count == 0 || round > MaxReopens)
+            {
+                return _ledger.Tally(period, evaluatedAt); // throws SealedMonthException if still needed
+            }
+
+            await ReopenAsync(_ledger, needed, _position, "a question their tally does not answer");
         }
     }
 
@@ -169,11 +309,11 @@ public sealed partial class UnitGrain(
 
     public Task<UnitStatus> GetStatus() => Task.FromResult(new UnitStatus(
         _unit.Code, _ledger.DossierCount, _ledger.PetitionCount, _rebuiltFrom, _replayed, _rebuildMilliseconds, _lastSnapshot, _sinceSnapshot,
-        _position, _quarantined.Count, GrainContext.Address.SiloAddress?.ToString()));
+        _position, _quarantined.Count, GrainContext.Address.SiloAddress?.ToString(), _ledger.LiveDossierCount, _ledger.SealedMonths.Count));
 
     /// <summary>
-    /// Rebuilds the ledger from the log: the latest usable snapshot (or nothing) plus every event after
-    /// its position, in position order, skipping quarantined events. An event the ledger cannot apply
+    /// Rebuilds the ledger from the log: the latest usable segments (or nothing) plus every event after
+    /// their position, in position order, skipping quarantined events. An event the ledger cannot apply
     /// is quarantined and the rebuild starts again without it, so the ledger never holds half an event.
     /// </summary>
     private async Task RebuildAsync(bool fromSnapshot, CancellationToken cancellationToken)
@@ -183,11 +323,17 @@ public sealed partial class UnitGrain(
         _quarantined = new HashSet<string>(await quarantine.ReadIdsAsync(code, cancellationToken), StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++)
         {
-            var (ledger, basePosition, baseEvents) = fromSnapshot ? await LoadSnapshotAsync(code, cancellationToken) : (new UnitLedger(calendar), -1, 0);
+            var (ledger, basePosition, baseEvents) = fromSnapshot ? await LoadSegmentsAsync(code, cancellationToken) : (new UnitLedger(calendar), -1, 0);
+            if (basePosition < 0)
+            {
+                _segments.Forget(); // the next save writes every sealed month again, whatever the store holds
+            }
+
             var position = Math.Max(basePosition, 0);
             var read = 0;
             LoggedEvent? poison = null;
             Exception? failure = null;
+            var reopenFailed = false;
             await foreach (var logged in store.ReadUnitTailAsync(code, basePosition, cancellationToken))
             {
                 read++;
@@ -197,19 +343,37 @@ public sealed partial class UnitGrain(
                     continue;
                 }
 
+                Exception? cannotApply;
                 try
                 {
-                    probe.Applying(logged.Event);
-                    ledger.Apply(logged.Event);
+                    (_, cannotApply) = await ApplyStoredAsync(ledger, logged.Event, logged.Position);
                 }
-#pragma warning disable CA1031 // Whatever the ledger throws, the event is set aside with its reason and the unit goes on.
-                catch (Exception ex) when (attempt < MaxQuarantinedPerRebuild)
+#pragma warning disable CA1031 // Whatever stops the reopen, the whole log can still rebuild the ledger.
+                catch (Exception ex) when (basePosition >= 0 && !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
                 {
-                    poison = logged;
-                    failure = ex;
+                    LogReopenFailed(ex, code, basePosition);
+                    reopenFailed = true;
                     break;
                 }
+
+                if (cannotApply is not null)
+                {
+                    if (attempt >= MaxQuarantinedPerRebuild)
+                    {
+                        ExceptionDispatchInfo.Throw(cannotApply);
+                    }
+
+                    poison = logged;
+                    failure = cannotApply;
+                    break;
+                }
+            }
+
+            if (reopenFailed)
+            {
+                fromSnapshot = false;
+                continue;
             }
 
             if (poison is { } bad)
@@ -233,14 +397,15 @@ public sealed partial class UnitGrain(
     }
 
     /// <summary>
-    /// The ledger from the unit's latest snapshot, its position and the events the log held up to it;
-    /// an empty ledger at -1 without a usable one. A snapshot is used only while the log still holds
-    /// exactly the events it counted at or below its position: a duplicate activation's events there
-    /// would be missing from it, so it is passed over and the whole log is read.
+    /// The ledger from the unit's latest segments, their position and the events the log held up to it;
+    /// an empty ledger at -1 without usable ones. Segments are used only while the log still holds
+    /// exactly the events they counted at or below their position: a duplicate activation's events there
+    /// would be missing from them, so they are passed over and the whole log is read. So are segments
+    /// one of which is missing or cannot be read.
     /// </summary>
-    private async Task<(UnitLedger Ledger, long Position, long Events)> LoadSnapshotAsync(string code, CancellationToken cancellationToken)
+    private async Task<(UnitLedger Ledger, long Position, long Events)> LoadSegmentsAsync(string code, CancellationToken cancellationToken)
     {
-        if (await snapshots.FindLatestAsync(code, UnitLedger.SnapshotFormat, cancellationToken) is not { } snapshot)
+        if (await _segments.FindLatestAsync(cancellationToken) is not { } snapshot)
         {
             return (new UnitLedger(calendar), -1, 0);
         }
@@ -254,8 +419,7 @@ public sealed partial class UnitGrain(
 
         try
         {
-            using var state = new MemoryStream(snapshot.State.ToArray(), writable: false);
-            return (UnitLedger.FromSnapshot(state, calendar), snapshot.Position, snapshot.Events);
+            return (await _segments.ReadAsync(snapshot, cancellationToken), snapshot.Position, snapshot.Events);
         }
         catch (SnapshotFormatException ex)
         {
@@ -264,9 +428,11 @@ public sealed partial class UnitGrain(
         }
     }
 
-    private async Task SaveSnapshotIfChangedAsync(CancellationToken cancellationToken)
+    /// <summary>Saves when at least <paramref name="minEvents"/> changed since the last save, or a month was sealed since.</summary>
+    private async Task SaveSnapshotIfChangedAsync(int minEvents, CancellationToken cancellationToken)
     {
-        if (_sinceSnapshot < _snapshots.MinEvents)
+        Seal();
+        if (_sinceSnapshot < minEvents && !_segments.HasUnsaved(_ledger))
         {
             return;
         }
@@ -292,15 +458,16 @@ public sealed partial class UnitGrain(
     /// </summary>
     private async Task<long?> SaveSnapshotAsync(CancellationToken cancellationToken)
     {
+        Seal();
         if (_broken || _appending > 0)
         {
             return null;
         }
 
         var check = await store.CheckLogAsync(_unit.Code, _basePosition, cancellationToken);
-        if (_broken || _appending > 0)
+        if (_broken || _appending > 0 || _reopenUnderWay is not null)
         {
-            return null; // an append started meanwhile: its events may be in the log and not yet in the ledger
+            return null; // an append or a reopen started meanwhile: the ledger may not hold every position up to its own yet
         }
 
         if (check.LastPosition != _position || check.EventsAfter != _eventsAfterBase)
@@ -315,17 +482,14 @@ public sealed partial class UnitGrain(
         var eventsAfter = _eventsAfterBase;
         var events = _baseEvents + eventsAfter;
         var changes = _sinceSnapshot;
-        using var state = new MemoryStream();
-        _ledger.WriteSnapshot(state);
-        await snapshots.SaveAsync(
-            new UnitSnapshot(_unit.Code, UnitLedger.SnapshotFormat, position, events, storeTime.GetUtcNow(), _ledger.DossierCount, _ledger.PetitionCount, state.ToArray()),
-            cancellationToken);
+        var segments = _segments.Take(_ledger);
+        await _segments.SaveAsync(segments, position, events, storeTime.GetUtcNow(), cancellationToken);
         _basePosition = position;
         _baseEvents = events;
         _eventsAfterBase -= eventsAfter;
         _lastSnapshot = position;
         _sinceSnapshot -= changes;
-        LogSnapshotSaved(_unit.Code, _ledger.DossierCount, state.Length, position);
+        LogSnapshotSaved(_unit.Code, segments.Dossiers, segments.Months.Count, segments.Fresh.Count, segments.Bytes, position);
         return position;
     }
 
@@ -377,17 +541,12 @@ public sealed partial class UnitGrain(
             var changed = 0;
             foreach (var entry in logged)
             {
-                bool change;
-                try
+                // The event is stored: a reopen reads it with the rest of its month, which is harmless.
+                var (change, poison) = await ApplyStoredAsync(_ledger, entry.Event, _position);
+                if (poison is not null)
                 {
-                    probe.Applying(entry.Event);
-                    change = _ledger.Apply(entry.Event);
-                }
-#pragma warning disable CA1031 // The event is stored; it is set aside with its reason, and the next activation applies the rest.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    await QuarantineAsync(entry, ex);
+                    // Set aside with its reason; the next activation applies the rest.
+                    await QuarantineAsync(entry, poison);
                     Break();
                     return new ApplyResult(changed, sent - changed);
                 }
@@ -423,7 +582,18 @@ public sealed partial class UnitGrain(
     public async Task<ApplyResult> Reapply(ImmutableArray<UnitEvent> events)
     {
         ThrowIfBroken();
-        var changed = events.Count(e => e.UnitCode == _unit.Code && !_quarantined.Contains(e.EventId) && _ledger.Apply(e));
+        var changed = 0;
+        foreach (var e in events.Where(e => e.UnitCode == _unit.Code && !_quarantined.Contains(e.EventId)))
+        {
+            var (change, failure) = await ApplyStoredAsync(_ledger, e, _position);
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            changed += change ? 1 : 0;
+        }
+
         if (changed > 0)
         {
             await ChangedAsync();
@@ -466,23 +636,21 @@ public sealed partial class UnitGrain(
         }
     }
 
-    public Task<Scorecard> GetScorecard(Period period) => Task.FromResult(ScorecardFor(period));
+    public Task<Scorecard> GetScorecard(Period period) => ScorecardForAsync(period);
 
-    public Task<UnitFigures> GetFigures(Period period) => Task.FromResult(FiguresFor(period));
+    public Task<UnitFigures> GetFigures(Period period) => FiguresForAsync(period, clock.Now);
 
-    public Task<UnitFigures> GetFiguresAt(Period period, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return Task.FromResult(UnitEvaluation.Figures(
-            _ledger.Tally(period, period.EvaluationTime(at)),
-            CatalogTally.For(catalog, _level, period, calendar)));
-    }
+    public Task<UnitFigures> GetFiguresAt(Period period, DateTimeOffset at) => FiguresForAsync(period, at);
 
-    public Task<UnitFiguresReport> GetReport(Period period) => Task.FromResult(ReportFor(period));
+    public Task<UnitFiguresReport> GetReport(Period period) => ReportForAsync(period);
 
     /// <summary>The figures with the log position they are of, so the city keeps the newer whatever the clocks.</summary>
-    private UnitFiguresReport ReportFor(Period period) =>
-        new(_unit.Code, _position, period, FiguresFor(period), period.EvaluationTime(clock.Now));
+    private async Task<UnitFiguresReport> ReportForAsync(Period period)
+    {
+        var now = clock.Now;
+        var figures = await FiguresForAsync(period, now);
+        return new(_unit.Code, _position, period, figures, period.EvaluationTime(now));
+    }
 
     public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf) =>
         Task.FromResult(ChaseList.Of(_ledger, status, asOf, offset, limit));
@@ -501,16 +669,20 @@ public sealed partial class UnitGrain(
         WatchNextDue();
     }
 
-    private UnitFigures FiguresFor(Period period)
+    /// <summary>The period's figures judged at <paramref name="at"/> (or the period's end, if sooner).</summary>
+    private async Task<UnitFigures> FiguresForAsync(Period period, DateTimeOffset at)
     {
-        var evaluatedAt = period.EvaluationTime(clock.Now);
-        return UnitEvaluation.Figures(
-            _ledger.Tally(period, evaluatedAt),
-            CatalogTally.For(catalog, _level, period, calendar));
+        ArgumentNullException.ThrowIfNull(period);
+        var tally = await TallyAsync(period, period.EvaluationTime(at));
+        return UnitEvaluation.Figures(tally, CatalogTally.For(catalog, _level, period, calendar));
     }
 
-    private Scorecard ScorecardFor(Period period) =>
-        UnitEvaluation.Scorecard(_unit, period.Label, period.EvaluationTime(clock.Now), FiguresFor(period), bands) with { Version = _position };
+    private async Task<Scorecard> ScorecardForAsync(Period period)
+    {
+        var now = clock.Now;
+        var figures = await FiguresForAsync(period, now);
+        return UnitEvaluation.Scorecard(_unit, period.Label, period.EvaluationTime(now), figures, bands) with { Version = _position };
+    }
 
     /// <summary>Sets the scoring clock to wake this grain when the next open dossier turns overdue.</summary>
     private void WatchNextDue()
@@ -540,7 +712,7 @@ public sealed partial class UnitGrain(
     {
         // One-way: a lost report is healed by the city's reconciliation (ICityGrain.Reconcile).
         GrainFactory.GetGrain<ICityGrain>(UnitDirectory.HoChiMinhCityCode)
-            .Report(ReportFor(Period.MonthOf(clock.Now)))
+            .Report(await ReportForAsync(Period.MonthOf(clock.Now)))
             .Ignore();
         _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);
     }
@@ -549,7 +721,7 @@ public sealed partial class UnitGrain(
     {
         try
         {
-            await _throttle.PushAsync(clock.Now, publisher, () => Task.FromResult(ScorecardFor(Period.MonthOf(clock.Now))));
+            await _throttle.PushAsync(clock.Now, publisher, () => ScorecardForAsync(Period.MonthOf(clock.Now)));
         }
 #pragma warning disable CA1031 // A viewer-side failure must never fail an ingest.
         catch (Exception ex)
@@ -562,13 +734,19 @@ public sealed partial class UnitGrain(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} rebuilt from {Events} events ({Dossiers} dossiers) after the snapshot at position {Snapshot}, now at position {Position}, in {Milliseconds} ms")]
     private partial void LogRebuilt(string unit, int events, int dossiers, long? snapshot, long position, long milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} saved a snapshot of {Dossiers} dossiers ({Bytes} bytes) at position {Position}")]
-    private partial void LogSnapshotSaved(string unit, int dossiers, long bytes, long position);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} saved its segments ({Dossiers} dossiers, {SealedMonths} sealed months, {NewMonths} of them new; {Bytes} bytes written) at position {Position}")]
+    private partial void LogSnapshotSaved(string unit, int dossiers, int sealedMonths, int newMonths, long bytes, long position);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} sealed months {Months}; {LiveDossiers} dossiers stay in memory")]
+    private partial void LogSealed(string unit, string months, int liveDossiers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} could not reopen a sealed month of its segments at position {Position}; it replayed every event")]
+    private partial void LogReopenFailed(Exception exception, string unit, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} could not save its snapshot; it will try again")]
     private partial void LogSnapshotFailed(Exception exception, string unit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} ignored its snapshot at position {Position}, which cannot be read, and replayed every event")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} ignored its segments at position {Position}, which cannot be read (or a sealed month they name is missing), and replayed every event")]
     private partial void LogSnapshotUnreadable(Exception exception, string unit, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} passed over its snapshot at position {Position}: it counted {Counted} events there, the log holds {Held} (another activation wrote); it replayed every event")]

@@ -60,7 +60,7 @@ public sealed class UnitSnapshotTests(SnapshotClusterFixture fixture) : IClassFi
         await StoreAndApply(grain, events);
         var live = await ScorecardsOf(grain);
         var store = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IUnitSnapshotStore>();
-        await store.SaveAsync(new UnitSnapshot(unit, UnitLedger.SnapshotFormat, events.Count, events.Count, DateTimeOffset.UtcNow, 60, 0, new byte[] { 42, 0, 7, 1, 9 }));
+        await store.SaveAsync(new UnitSnapshot(unit, UnitLedger.SegmentFormat, events.Count, events.Count, DateTimeOffset.UtcNow, 60, 0, new byte[] { 42, 0, 7, 1, 9 }));
 
         await Reactivate(grain);
         var status = await grain.GetStatus();

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using GovPulse.Indicators.Dossiers;
+
+namespace GovPulse.Grains;
+
+/// <summary>
+/// Section <c>GovPulse:Ledger</c>: when a unit seals a receipt month, folding its dossiers into an
+/// immutable tally that leaves memory (docs/architecture.md, "Sealed months").
+/// </summary>
+public sealed class LedgerOptions
+{
+    public const string Section = "GovPulse:Ledger";
+
+    /// <summary>How long after a month ends it may be sealed, once every dossier and petition received in it is closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan SealAfter { get; set; } = SealPolicy.Default.AfterMonthEnd;
+
+    /// <summary>
+    /// How long after a month ends it is sealed even with open dossiers or petitions (they stay in memory,
+    /// beside the sealed tally); empty = never.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan? SealOpenAfter { get; set; } = SealPolicy.Default.SealOpenAfter;
+
+    public SealPolicy Policy => new(SealAfter, SealOpenAfter);
+}
