@@ -96,6 +96,9 @@ public sealed class Dossier(string id)
 
     internal bool LedgerOpen { get; set; }
 
+    /// <summary>A number the ledger gives the dossier when it first indexes it (orders equal due times in its due queue).</summary>
+    internal long LedgerSerial { get; set; }
+
     /// <summary>Where the ledger keeps the dossier's row in that month's list.</summary>
     internal int LedgerSlot { get; set; }
 

@@ -15,6 +15,12 @@ public sealed class Petition(string id)
 
     public string Id { get; } = id;
 
+    /// <summary>The unit ledger's bookkeeping: the key of the receipt month whose set holds the petition (-1: none).</summary>
+    internal int LedgerMonth { get; set; } = -1;
+
+    /// <summary>The latest time of any fact the petition was told (its receipt, resolution or rating).</summary>
+    internal DateTimeOffset? LastFactAt => Latest(Latest(ReceivedAt, ResolvedAt), RatedAt);
+
     public DateTimeOffset? ReceivedAt { get; private set; }
 
     public DateTimeOffset? DueAt { get; private set; }
@@ -94,6 +100,8 @@ public sealed class Petition(string id)
         petition.RepeatComplaint = (marks & 2) != 0;
         return petition;
     }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>Handled on time: resolved by the deadline, or still open with the deadline ahead.</summary>
     public bool IsOnTime(DateTimeOffset evaluatedAt)

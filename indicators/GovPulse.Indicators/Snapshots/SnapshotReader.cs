@@ -14,6 +14,10 @@ internal sealed class SnapshotReader(Stream input) : IDisposable
 
     public int Int() => _reader.Read7BitEncodedInt();
 
+    public long Long() => _reader.Read7BitEncodedInt64();
+
+    public ulong Fixed() => _reader.ReadUInt64();
+
     public decimal Decimal() => _reader.ReadDecimal();
 
     public string String() => _reader.ReadString();

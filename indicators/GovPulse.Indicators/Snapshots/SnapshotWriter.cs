@@ -18,6 +18,11 @@ internal sealed class SnapshotWriter(Stream output) : IDisposable
 
     public void Int(int value) => _writer.Write7BitEncodedInt(value);
 
+    public void Long(long value) => _writer.Write7BitEncodedInt64(value);
+
+    /// <summary>Eight bytes as they are (a time in ticks, a hash).</summary>
+    public void Fixed(ulong value) => _writer.Write(value);
+
     public void Decimal(decimal value) => _writer.Write(value);
 
     public void String(string value) => _writer.Write(value);

@@ -133,20 +133,20 @@ public sealed class ConflictingFactsTests
     }
 
     [Fact]
-    public void A_snapshot_of_the_previous_format_is_refused_so_the_unit_replays_its_log()
+    public void A_snapshot_of_a_previous_format_is_refused_so_the_unit_replays_its_log()
     {
         using var bytes = new MemoryStream();
         using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             w.Write7BitEncodedInt(0x4C504720); // the ledger snapshot's magic, "GPL "
-            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt(2);
             w.Write7BitEncodedInt(0);
             w.Write7BitEncodedInt(0);
         }
 
-        var read = () => UnitLedger.FromSnapshot(new MemoryStream(bytes.ToArray()), WorkingDayCalendar.Vietnam);
+        var read = () => UnitLedger.FromSegments(new MemoryStream(bytes.ToArray()), [], WorkingDayCalendar.Vietnam);
 
-        UnitLedger.SnapshotFormat.Should().BeGreaterThan(1, "format 1 let the last receipt to arrive win and kept no receipt event id");
+        UnitLedger.SegmentFormat.Should().BeGreaterThan(2, "format 1 let the last receipt to arrive win and kept no receipt event id; format 2 was the whole ledger in one snapshot");
         read.Should().Throw<SnapshotFormatException>();
     }
 
@@ -164,7 +164,7 @@ public sealed class ConflictingFactsTests
     private static UnitLedger RoundTrip(UnitLedger ledger)
     {
         using var buffer = new MemoryStream();
-        ledger.WriteSnapshot(buffer);
-        return UnitLedger.FromSnapshot(new MemoryStream(buffer.ToArray()), WorkingDayCalendar.Vietnam);
+        ledger.WriteLive(buffer);
+        return UnitLedger.FromSegments(new MemoryStream(buffer.ToArray()), [], WorkingDayCalendar.Vietnam);
     }
 }

@@ -85,7 +85,7 @@ public sealed class LedgerSnapshotTests
     [InlineData(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 })]
     public void Something_that_is_not_a_snapshot_is_refused(byte[] bytes)
     {
-        var read = () => UnitLedger.FromSnapshot(new MemoryStream(bytes), WorkingDayCalendar.Vietnam);
+        var read = () => UnitLedger.FromSegments(new MemoryStream(bytes), [], WorkingDayCalendar.Vietnam);
 
         read.Should().Throw<SnapshotFormatException>();
     }
@@ -95,7 +95,7 @@ public sealed class LedgerSnapshotTests
     {
         var bytes = Ledgers.Snapshot(Ledgers.Build(RandomUnitStream.Of(new Random(7))));
 
-        var read = () => UnitLedger.FromSnapshot(new MemoryStream(bytes[..(bytes.Length / 2)]), WorkingDayCalendar.Vietnam);
+        var read = () => UnitLedger.FromSegments(new MemoryStream(bytes[..(bytes.Length / 2)]), [], WorkingDayCalendar.Vietnam);
 
         read.Should().Throw<SnapshotFormatException>();
     }

@@ -1,0 +1,298 @@
+using GovPulse.Indicators.Events;
+using GovPulse.Indicators.Petitions;
+using GovPulse.Indicators.Snapshots;
+
+namespace GovPulse.Indicators.Dossiers;
+
+/// <summary>Sealing months into immutable tallies, finding the sealed months an event or a tally needs, and reopening them.</summary>
+public sealed partial class UnitLedger
+{
+    private readonly SortedDictionary<int, SealedEntry> _sealed = [];
+    private int _foldedDossiers;
+    private int _foldedPetitions;
+
+    /// <summary>The sealed months, oldest first.</summary>
+    public IReadOnlyCollection<SealedMonth> SealedMonths => [.. _sealed.Values.Select(s => s.Month)];
+
+    /// <summary>
+    /// Seals every month the policy allows at <paramref name="now"/>; returns the newly sealed months (their
+    /// <see cref="SealedMonth"/> is in <see cref="SealedMonths"/>). A month sealed before, whose open dossiers
+    /// have closed since, is sealed again with them folded in.
+    /// </summary>
+    public IReadOnlyList<ReceiptMonth> Seal(DateTimeOffset now, SealPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var at = now.UtcTicks;
+        var sealedNow = new List<ReceiptMonth>();
+        foreach (var key in _byReceiptMonth.Keys.Union(_petitionsByMonth.Keys).Order().ToList())
+        {
+            var month = ReceiptMonth.FromKey(key);
+            var end = month.End;
+            if (now < end || now - end < policy.AfterMonthEnd)
+            {
+                continue;
+            }
+
+            var rows = _byReceiptMonth.GetValueOrDefault(key) ?? [];
+            var petitions = _petitionsByMonth.GetValueOrDefault(key) ?? [];
+            var foldedRows = rows.Where(r => Foldable(r, at)).ToList();
+            var foldedPetitions = petitions.Where(p => Foldable(p, at)).ToList();
+            var allClosed = foldedRows.Count == rows.Count && foldedPetitions.Count == petitions.Count;
+            if ((!allClosed && !(policy.SealOpenAfter is { } grace && now - end >= grace))
+                || foldedRows.Count + foldedPetitions.Count == 0
+                || Fold(month, _sealed.GetValueOrDefault(key)?.Month, foldedRows, foldedPetitions) is not { } folded)
+            {
+                continue;
+            }
+
+            Adopt(folded);
+            foreach (var row in foldedRows)
+            {
+                _dossiers.Remove(row.Dossier.Id);
+                row.Dossier.LedgerMonth = -1;
+            }
+
+            if (foldedRows.Count == rows.Count)
+            {
+                _byReceiptMonth.Remove(key);
+            }
+            else
+            {
+                rows.RemoveAll(r => r.Dossier.LedgerMonth < 0);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    rows[i].Dossier.LedgerSlot = i;
+                }
+            }
+
+            foreach (var petition in foldedPetitions)
+            {
+                _petitions.Remove(petition.Id);
+                petitions.Remove(petition);
+            }
+
+            if (petitions.Count == 0)
+            {
+                _petitionsByMonth.Remove(key);
+            }
+
+            _version++;
+            sealedNow.Add(month);
+        }
+
+        return sealedNow;
+    }
+
+    /// <summary>
+    /// The sealed months that must be reopened before <see cref="Apply"/>(e): the month of the receipt day it
+    /// tells (a new receipt or a correction), and any sealed month whose filter may hold its dossier or
+    /// petition (a false positive only costs a reopen). Empty for an event about a live subject that stays live.
+    /// </summary>
+    public IReadOnlyList<ReceiptMonth> SealedMonthsTouchedBy(UnitEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Touched(e, reopening: null);
+    }
+
+    /// <summary>
+    /// Drops the sealed tallies of <paramref name="months"/> and applies <paramref name="events"/> (every stored
+    /// event about any subject received in those months). Throws <see cref="SealedMonthException"/> naming more
+    /// months when the events touch other sealed months (a receipt corrected across months): the caller adds
+    /// them and retries with all their events; the ledger is unchanged when it throws.
+    /// </summary>
+    public void Reopen(IReadOnlyList<ReceiptMonth> months, IEnumerable<UnitEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(events);
+        var reopening = months.Select(m => m.Key).Where(_sealed.ContainsKey).ToHashSet();
+        var told = events.ToList();
+        var more = new SortedSet<ReceiptMonth>();
+        foreach (var e in told)
+        {
+            more.UnionWith(Touched(e, reopening));
+        }
+
+        if (more.Count > 0)
+        {
+            throw new SealedMonthException([.. more]);
+        }
+
+        foreach (var key in reopening)
+        {
+            var month = _sealed[key].Month;
+            _sealed.Remove(key);
+            _foldedDossiers -= month.Dossiers;
+            _foldedPetitions -= month.Petitions;
+        }
+
+        _version++;
+        foreach (var e in told)
+        {
+            ApplyLive(e);
+        }
+    }
+
+    /// <summary>The sealed months (other than those being reopened) an event touches.</summary>
+    private List<ReceiptMonth> Touched(UnitEvent e, HashSet<int>? reopening)
+    {
+        var touched = new List<ReceiptMonth>();
+        if (_sealed.Count == 0)
+        {
+            return touched;
+        }
+
+        var petition = e.Type.IsPetitionEvent();
+        var id = petition ? e.PetitionId : e.DossierId;
+        if (string.IsNullOrEmpty(id))
+        {
+            return touched;
+        }
+
+        if (e.Type is EventType.DossierReceived or EventType.PetitionReceived)
+        {
+            var key = ReceiptMonth.KeyOf(Dossier.LocalDay(e.OccurredAt));
+            if (_sealed.ContainsKey(key) && reopening?.Contains(key) != true)
+            {
+                touched.Add(ReceiptMonth.FromKey(key));
+            }
+        }
+
+        if (petition ? _petitions.ContainsKey(id) : _dossiers.ContainsKey(id))
+        {
+            return touched;
+        }
+
+        var subject = petition ? SubjectKey.Petition(id) : SubjectKey.Dossier(id);
+        if (reopening is not null && reopening.Any(key => _sealed[key].Month.MayHold(subject)))
+        {
+            // Folded in a month being reopened: it comes back live with it.
+            return touched;
+        }
+
+        foreach (var (key, entry) in _sealed)
+        {
+            if (reopening?.Contains(key) != true && entry.Month.MayHold(subject) && !touched.Contains(entry.Month.Month))
+            {
+                touched.Add(entry.Month.Month);
+            }
+        }
+
+        return touched;
+    }
+
+    /// <summary>A closed dossier whose facts have all happened by <paramref name="at"/> and whose row settles it (not a negative zero).</summary>
+    private static bool Foldable(in LedgerRow row, long at) =>
+        row.IsSettled && row.SettledFrom <= at && row.Outcome <= DossierOutcome.FinishedLate && !row.Dossier.LedgerOpen;
+
+    /// <summary>A resolved petition whose facts have all happened by <paramref name="at"/>.</summary>
+    private static bool Foldable(Petition petition, long at) =>
+        petition.ResolvedAt is not null && petition.LastFactAt is { } last && last.UtcTicks <= at;
+
+    /// <summary>Takes a sealed month in (replacing one of the same month): numbers its procedures and counts what it folded.</summary>
+    private void Adopt(SealedMonth month)
+    {
+        var numbers = new int[month.ProcedureCodes.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = NumberOf(month.ProcedureCodes[i]);
+        }
+
+        if (_sealed.TryGetValue(month.Month.Key, out var earlier))
+        {
+            _foldedDossiers -= earlier.Month.Dossiers;
+            _foldedPetitions -= earlier.Month.Petitions;
+        }
+
+        _foldedDossiers += month.Dossiers;
+        _foldedPetitions += month.Petitions;
+        _sealed[month.Month.Key] = new SealedEntry(month, numbers);
+    }
+
+    /// <summary>
+    /// The sealed month of <paramref name="rows"/> and <paramref name="petitions"/> (with <paramref name="earlier"/>'s
+    /// parts added when the month was sealed before): per receipt day, the tally parts at each standard instant
+    /// before the seal point and at the seal point. Null when a part cannot be summed exactly (it stays live).
+    /// </summary>
+    private SealedMonth? Fold(ReceiptMonth month, SealedMonth? earlier, List<LedgerRow> rows, List<Petition> petitions)
+    {
+        var sealPoint = earlier?.SealPoint ?? long.MinValue;
+        foreach (var row in rows)
+        {
+            sealPoint = Math.Max(sealPoint, row.SettledFrom);
+        }
+
+        foreach (var petition in petitions)
+        {
+            sealPoint = Math.Max(sealPoint, petition.LastFactAt!.Value.UtcTicks);
+        }
+
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            codes.Add(_procedureCodes[row.Procedure]);
+        }
+
+        codes.UnionWith(earlier?.ProcedureCodes ?? []);
+        var codeTable = codes.ToArray();
+        var codeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < codeTable.Length; i++)
+        {
+            codeIndex[codeTable[i]] = i;
+        }
+
+        var renumber = earlier?.ProcedureCodes.Select(c => codeIndex[c]).ToArray();
+        var days = month.LastDay.Day;
+        var rowsByDay = rows.GroupBy(r => Dossier.LocalDay(r.Dossier.Receipt!.ReceivedAt).Day).ToDictionary(g => g.Key, g => g.ToList());
+        var petitionsByDay = petitions.GroupBy(p => Dossier.LocalDay(p.ReceivedAt!.Value).Day).ToDictionary(g => g.Key, g => g.ToList());
+        var instants = SealedMonth.StandardInstants(month, sealPoint);
+        var parts = new MonthPart?[instants.Length + 1][];
+        var procedures = new byte[_procedureNumbers.Count];
+        var noSpan = new TallySpan();
+        for (var slot = 0; slot < parts.Length; slot++)
+        {
+            var at = slot < instants.Length ? instants[slot] : sealPoint;
+            var evaluatedAt = new DateTimeOffset(at, TimeSpan.Zero);
+            var earlierParts = earlier?.PartsAt(at);
+            if (earlier is not null && earlierParts is null)
+            {
+                return null; // cannot happen: an earlier seal point's standard instants are among these
+            }
+
+            parts[slot] = new MonthPart?[days];
+            for (var day = 1; day <= days; day++)
+            {
+                var counter = new Counter(exactSum: true);
+                foreach (var row in rowsByDay.GetValueOrDefault(day) ?? [])
+                {
+                    counter.CountRow(row, at, evaluatedAt, Calendar, procedures, ref noSpan);
+                }
+
+                foreach (var petition in petitionsByDay.GetValueOrDefault(day) ?? [])
+                {
+                    counter.CountPetition(petition, long.MinValue, long.MaxValue, evaluatedAt, ref noSpan);
+                }
+
+                if (counter.Overflowed)
+                {
+                    return null;
+                }
+
+                var part = MonthPart.Of(counter, procedures, _procedureCodes, codeIndex);
+                var before = earlierParts?[day - 1]?.Renumbered(renumber!);
+                parts[slot][day - 1] = part is null ? before : part.Plus(before);
+            }
+        }
+
+        var filter = new List<ulong>(rows.Count + petitions.Count + (earlier?.Filter.Length ?? 0));
+        filter.AddRange(rows.Select(r => SubjectKey.Dossier(r.Dossier.Id)));
+        filter.AddRange(petitions.Select(p => SubjectKey.Petition(p.Id)));
+        filter.AddRange(earlier?.Filter ?? []);
+        filter.Sort();
+        return new SealedMonth(
+            month, rows.Count + (earlier?.Dossiers ?? 0), petitions.Count + (earlier?.Petitions ?? 0), CalendarFingerprint.Of(Calendar),
+            sealPoint, instants, codeTable, parts, [.. filter]);
+    }
+
+    /// <summary>A sealed month held by the ledger, with its procedure codes numbered the ledger's way.</summary>
+    private sealed record SealedEntry(SealedMonth Month, int[] ProcedureNumbers);
+}

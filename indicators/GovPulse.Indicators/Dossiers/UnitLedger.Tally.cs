@@ -1,0 +1,240 @@
+using System.Runtime.InteropServices;
+using GovPulse.Indicators.Periods;
+
+namespace GovPulse.Indicators.Dossiers;
+
+/// <summary>The tally: live rows and petitions of the period's months, plus the parts of its sealed months.</summary>
+public sealed partial class UnitLedger
+{
+    /// <summary>The unit's tally for dossiers and petitions received in the period, judged at <paramref name="evaluatedAt"/>.</summary>
+    /// <exception cref="SealedMonthException">Sealed months of the period cannot answer (<see cref="SealedMonthsNeededFor"/>).</exception>
+    public DossierTally Tally(Period period, DateTimeOffset evaluatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var version = _version;
+        foreach (var kept in _kept)
+        {
+            if (kept is not null && kept.Version == version && kept.Holds(evaluatedAt.UtcTicks) && kept.Period == period)
+            {
+                return kept.Tally;
+            }
+        }
+
+        var counted = CountAnswering(period, evaluatedAt, version);
+        Keep(counted);
+        return counted.Tally;
+    }
+
+    /// <summary>
+    /// The sealed months that cannot answer <see cref="Tally"/>(period, evaluatedAt): an evaluation instant
+    /// that is neither a standard one they keep nor at or after their seal point, or a processing-day sum
+    /// that would not stay exact with them (then decimals must be added one by one, from the dossiers).
+    /// </summary>
+    public IReadOnlyList<ReceiptMonth> SealedMonthsNeededFor(Period period, DateTimeOffset evaluatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (_sealed.Count == 0)
+        {
+            return [];
+        }
+
+        var needed = new List<ReceiptMonth>();
+        var inPeriod = new List<ReceiptMonth>();
+        var at = evaluatedAt.UtcTicks;
+        for (var month = ReceiptMonth.KeyOf(period.FirstDay); month <= ReceiptMonth.KeyOf(period.LastDay); month++)
+        {
+            if (_sealed.TryGetValue(month, out var entry))
+            {
+                inPeriod.Add(entry.Month.Month);
+                if (at >= entry.Month.Month.Start.UtcTicks && entry.Month.PartsAt(at) is null)
+                {
+                    needed.Add(entry.Month.Month);
+                }
+            }
+        }
+
+        if (needed.Count > 0 || inPeriod.Count == 0)
+        {
+            return needed;
+        }
+
+        try
+        {
+            Tally(period, evaluatedAt);
+            return [];
+        }
+        catch (SealedMonthException ex)
+        {
+            return ex.Months;
+        }
+    }
+
+    private KeptTally CountAnswering(Period period, DateTimeOffset evaluatedAt, long version)
+    {
+        if (Count(period, evaluatedAt, version, exactSum: true) is { } exact)
+        {
+            return exact;
+        }
+
+        // The exact sum does not fit a decimal: decimals must be added one by one, which sealed parts cannot.
+        var sealedMonths = new List<ReceiptMonth>();
+        for (var month = ReceiptMonth.KeyOf(period.FirstDay); month <= ReceiptMonth.KeyOf(period.LastDay); month++)
+        {
+            if (_sealed.TryGetValue(month, out var entry))
+            {
+                sealedMonths.Add(entry.Month.Month);
+            }
+        }
+
+        return sealedMonths.Count > 0
+            ? throw new SealedMonthException(sealedMonths)
+            : Count(period, evaluatedAt, version, exactSum: false)!;
+    }
+
+    private void Keep(KeptTally counted)
+    {
+        // Replace the period's own slot if it has one, else the oldest.
+        for (var i = 0; i < _kept.Length; i++)
+        {
+            if (_kept[i] is { } kept && kept.Period == counted.Period)
+            {
+                _kept[i] = counted;
+                return;
+            }
+        }
+
+        _kept[_nextKept] = counted;
+        _nextKept = (_nextKept + 1) % _kept.Length;
+    }
+
+    /// <summary>
+    /// Counts the period at <paramref name="evaluatedAt"/> and works out the span of evaluation times
+    /// over which the count stays the same: a dossier whose facts have all happened contributes the
+    /// same from its last fact on, except that an open one turns overdue at its due time; one with a
+    /// fact still to come pins the span to the evaluation time itself; a sealed month holds from its seal
+    /// point on, or only at the standard instant it answered. Null when the exact sum of the processing
+    /// days would not fit a decimal, so the caller counts again adding decimals.
+    /// </summary>
+    private KeptTally? Count(Period period, DateTimeOffset evaluatedAt, long version, bool exactSum)
+    {
+        var counter = new Counter(exactSum);
+        var procedures = _procedureNumbers.Count <= 1024 ? stackalloc byte[_procedureNumbers.Count] : new byte[_procedureNumbers.Count];
+        var from = period.Start.UtcTicks;
+        var to = period.End.UtcTicks;
+        var at = evaluatedAt.UtcTicks;
+        var span = new TallySpan();
+
+        for (var month = ReceiptMonth.KeyOf(period.FirstDay); month <= ReceiptMonth.KeyOf(period.LastDay); month++)
+        {
+            if (_sealed.TryGetValue(month, out var entry))
+            {
+                AddSealed(entry, period, at, ref counter, procedures, ref span);
+            }
+
+            if (_byReceiptMonth.TryGetValue(month, out var rows))
+            {
+                foreach (ref readonly var row in CollectionsMarshal.AsSpan(rows))
+                {
+                    if (row.ReceivedAt >= from && row.ReceivedAt < to)
+                    {
+                        counter.CountRow(row, at, evaluatedAt, Calendar, procedures, ref span);
+                    }
+                }
+            }
+
+            if (_petitionsByMonth.TryGetValue(month, out var petitions))
+            {
+                foreach (var petition in petitions)
+                {
+                    counter.CountPetition(petition, from, to, evaluatedAt, ref span);
+                }
+            }
+        }
+
+        if (counter.Overflowed || counter.ProcessingDays() is not { } processingDays)
+        {
+            return null;
+        }
+
+        long onlineProcedures = 0, feeProcedures = 0, feeProceduresPaidOnline = 0;
+        foreach (var flags in procedures)
+        {
+            var facts = (RowFacts)flags;
+            onlineProcedures += (facts & RowFacts.Online) != 0 ? 1 : 0;
+            feeProcedures += (facts & RowFacts.Fee) != 0 ? 1 : 0;
+            feeProceduresPaidOnline += (facts & RowFacts.FeePaidOnline) != 0 ? 1 : 0;
+        }
+
+        var c = counter.Counts;
+        var early = c.Outcomes[(int)DossierOutcome.FinishedEarly];
+        var onDueDate = c.Outcomes[(int)DossierOutcome.FinishedOnTime];
+        var late = c.Outcomes[(int)DossierOutcome.FinishedLate];
+        var openOnTime = c.Outcomes[(int)DossierOutcome.InProgressOnTime];
+        var openOverdue = c.Outcomes[(int)DossierOutcome.InProgressOverdue];
+        var tally = new DossierTally
+        {
+            Received = early + onDueDate + late + openOnTime + openOverdue,
+            FinishedEarly = early,
+            FinishedOnDueDate = onDueDate,
+            FinishedLate = late,
+            InProgressOnTime = openOnTime,
+            InProgressOverdue = openOverdue,
+            Apologies = c.Apologies,
+            ProcessingDays = processingDays,
+            Synced = c.Synced,
+            ReceivedOnline = c.Online,
+            ProceduresWithOnlineDossiers = onlineProcedures,
+            FeeDossiers = c.Fee,
+            FeeDossiersPaidOnline = c.FeePaidOnline,
+            FeeProceduresWithDossiers = feeProcedures,
+            FeeProceduresPaidOnline = feeProceduresPaidOnline,
+            PaperResultFinished = c.PaperFinished,
+            ElectronicResultOfPaper = c.Electronic,
+            Digitized = c.Digitized,
+            ReusedData = c.Reused,
+            PersonalStoreLinked = c.Linked,
+            CitizenData = c.CitizenData,
+            Unsatisfactory = c.Unsatisfactory,
+            Petitions = c.Petitions,
+            PetitionsOnTime = c.PetitionsOnTime,
+            PetitionsSatisfactory = c.PetitionsSatisfactory,
+        };
+
+        return span.Pinned
+            ? new KeptTally(period, version, at, at, at, tally)
+            : new KeptTally(period, version, at, span.From, span.Until, tally);
+    }
+
+    /// <summary>Adds a sealed month's parts for the period's days of that month, at the evaluation time.</summary>
+    private static void AddSealed(SealedEntry entry, Period period, long at, ref Counter counter, Span<byte> procedures, ref TallySpan span)
+    {
+        var month = entry.Month;
+        var start = month.Month.Start.UtcTicks;
+        if (at < start)
+        {
+            // Nothing of the month was received yet, and nothing will be before it starts.
+            span.Until = Math.Min(span.Until, start);
+            return;
+        }
+
+        var parts = month.PartsAt(at) ?? throw new SealedMonthException([month.Month]);
+        if (at >= month.SealPoint)
+        {
+            span.From = Math.Max(span.From, month.SealPoint);
+        }
+        else
+        {
+            span.Pinned = true;
+        }
+
+        var first = period.FirstDay > month.Month.FirstDay ? period.FirstDay.Day : 1;
+        var last = period.LastDay < month.Month.LastDay ? period.LastDay.Day : month.Month.LastDay.Day;
+        for (var day = first; day <= last; day++)
+        {
+            if (parts[day - 1] is { } part)
+            {
+                counter.AddPart(part, entry.ProcedureNumbers, procedures);
+            }
+        }
+    }
+}
