@@ -652,8 +652,27 @@ public sealed partial class UnitGrain(
         return new(_unit.Code, _position, period, figures, period.EvaluationTime(now));
     }
 
-    public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf) =>
-        Task.FromResult(ChaseList.Of(_ledger, status, asOf, offset, limit));
+    public async Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf)
+    {
+        // A dossier folded into a sealed month had closed by its seal point; asked about an instant
+        // before that, it may have been open then, so such months come back first.
+        for (var round = 1; round <= MaxReopens; round++)
+        {
+            var needed = _ledger.SealedMonths
+                .Where(m => m.Month.Start < asOf)
+                .SelectMany(m => _ledger.SealedMonthsNeededFor(m.Month.AsPeriod(), asOf))
+                .Distinct()
+                .ToList();
+            if (needed.Count == 0)
+            {
+                break;
+            }
+
+            await ReopenAsync(_ledger, needed, _position, "a chase list as of an instant before they were sealed");
+        }
+
+        return ChaseList.Of(_ledger, status, asOf, offset, limit);
+    }
 
     public async Task CheckClock()
     {
