@@ -12,10 +12,12 @@ namespace GovPulse.LoadBench;
 /// A slice of simulated city traffic, generated once before it is sent (so generating costs
 /// nothing while the node is measured) as NDJSON batch files of the size the senders post, in
 /// time order, with what the node must count afterwards: the events, and the dossiers received in
-/// each month (the city scorecard's <c>counts.received</c>). Kept in the work directory and
-/// reused by a later run with the same seed, range and batch size.
+/// each month (the city scorecard's <c>counts.received</c>), and where each month's events end (so the
+/// run can note the node's memory after each month). Kept in the work directory and reused by a later
+/// run with the same seed, range and batch size.
 /// </summary>
-public sealed record BackfillData(string Directory, int Batches, long Events, SortedDictionary<string, long> ReceivedByMonth)
+public sealed record BackfillData(
+    string Directory, int Batches, long Events, SortedDictionary<string, long> ReceivedByMonth, SortedDictionary<string, BackfillMonth>? Months = null)
 {
     private const string ManifestName = "manifest.json";
 
@@ -24,18 +26,20 @@ public sealed record BackfillData(string Directory, int Batches, long Events, So
     public static BackfillData? Load(string directory)
     {
         var manifest = Path.Combine(directory, ManifestName);
-        return File.Exists(manifest) ? JsonSerializer.Deserialize<BackfillData>(File.ReadAllText(manifest)) : null;
+        // A manifest from before months were noted is generated again.
+        return File.Exists(manifest) && JsonSerializer.Deserialize<BackfillData>(File.ReadAllText(manifest)) is { Months: not null } kept ? kept : null;
     }
 
     public static BackfillData Generate(string directory, int seed, DateTimeOffset from, DateTimeOffset to, int batchSize, Action<DateTimeOffset, long> progress)
     {
         System.IO.Directory.CreateDirectory(directory);
         var received = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var months = new SortedDictionary<string, BackfillMonth>(StringComparer.Ordinal);
         var buffer = new ArrayBufferWriter<byte>(batchSize * 400);
         var inBatch = 0;
         var batches = 0;
         var events = 0L;
-        var data = new BackfillData(directory, 0, 0, received);
+        var data = new BackfillData(directory, 0, 0, received, months);
 
         void Flush()
         {
@@ -56,6 +60,9 @@ public sealed record BackfillData(string Directory, int Batches, long Events, So
             {
                 EventLineWriter.Write(e, buffer);
                 events++;
+                // The month of the simulated clock: the hour the events were generated in (those of the last hour of a month end it).
+                var sentIn = VietnamTime.ToLocal(city.Now.AddTicks(-1)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                months[sentIn] = new BackfillMonth(batches, (months.GetValueOrDefault(sentIn)?.Events ?? 0) + 1);
                 if (e.Type == EventType.DossierReceived)
                 {
                     var month = VietnamTime.ToLocal(e.OccurredAt).ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -12,7 +12,8 @@ public sealed record BackfillSettings(int Seed, DateTimeOffset From, DateTimeOff
 /// <summary>
 /// Scenario 1: a slice of simulated HCMC history (pre-generated, see <see cref="BackfillData"/>)
 /// posted by N concurrent senders in time order; sustained events/s = accepted events / wall time
-/// from the first request to the last answer. Then checks that the node counts what was sent.
+/// from the first request to the last answer, with the node's memory after each month. Then checks
+/// that the node counts what was sent.
 /// </summary>
 public static class BackfillScenario
 {
@@ -25,6 +26,7 @@ public static class BackfillScenario
         using var client = node.CreateClient(TimeSpan.FromMinutes(2));
         var poster = new EventPoster(client);
         await using var memory = new NodeMemory(node.ProcessId);
+        var months = new MonthMemory(data, memory);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(settings.Limit);
 
@@ -43,6 +45,7 @@ public static class BackfillScenario
                 Interlocked.Add(ref duplicates, answer.Duplicates);
                 Interlocked.Add(ref rejected, answer.Rejected.Count);
                 Interlocked.Add(ref sentEvents, answer.Accepted + answer.Duplicates + answer.Rejected.Count);
+                months.Answered(index);
             }
         }
 
@@ -50,7 +53,7 @@ public static class BackfillScenario
         var stopped = false;
         try
         {
-            await Report(senders, data.Events, () => Interlocked.Read(ref sentEvents), clock, windows);
+            await Report(senders, data.Events, () => Interlocked.Read(ref sentEvents), clock, windows, months);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -58,6 +61,11 @@ public static class BackfillScenario
         }
 
         clock.Stop();
+        foreach (var line in months.Take())
+        {
+            AnsiConsole.WriteLine(line);
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
         var rate = accepted / seconds;
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
@@ -107,7 +115,7 @@ public static class BackfillScenario
     }
 
     /// <summary>Shows progress until the senders finish (a bar on a terminal, a line every 10 s otherwise), noting the rate of each 10 s window.</summary>
-    private static async Task Report(Task senders, long total, Func<long> sent, Stopwatch clock, List<(double Seconds, long Events)> windows)
+    private static async Task Report(Task senders, long total, Func<long> sent, Stopwatch clock, List<(double Seconds, long Events)> windows, MonthMemory months)
     {
         var windowStart = clock.Elapsed;
         var windowEvents = 0L;
@@ -152,6 +160,10 @@ public static class BackfillScenario
             {
                 await Task.WhenAny(senders, Task.Delay(500));
                 Note(say: true);
+                foreach (var line in months.Take())
+                {
+                    AnsiConsole.WriteLine(line); // on a terminal they wait for the progress bar to end
+                }
             }
         }
 
