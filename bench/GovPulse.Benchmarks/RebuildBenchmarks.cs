@@ -52,10 +52,10 @@ public class RebuildBenchmarks
         clock.Advance(TimeSpan.FromMinutes(1));
         var ledger = UnitWorkload.BuildLedger(happened);
         using var state = new MemoryStream();
-        ledger.WriteSnapshot(state);
+        ledger.WriteLive(state);
         _snapshotBytes = state.ToArray();
         _live = ledger;
-        await _snapshots.SaveAsync(new UnitSnapshot(UnitWorkload.UnitCode, UnitLedger.SnapshotFormat, position, position, clock.GetUtcNow(), ledger.DossierCount, ledger.PetitionCount, _snapshotBytes));
+        await _snapshots.SaveAsync(new UnitSnapshot(UnitWorkload.UnitCode, UnitLedger.SegmentFormat, position, position, clock.GetUtcNow(), ledger.DossierCount, ledger.PetitionCount, _snapshotBytes));
         clock.Advance(TimeSpan.FromMinutes(1));
         await _events.AppendAsync(LoggedEvent.After(position, later));
         Console.WriteLine($"// {ledger.DossierCount:N0} dossiers, {happened.Count:N0} events + a tail of {later.Count:N0}; snapshot {_snapshotBytes.Length:N0} bytes");
@@ -79,9 +79,9 @@ public class RebuildBenchmarks
     [Benchmark]
     public async Task<int> Rebuild_from_snapshot_and_tail()
     {
-        var snapshot = await _snapshots.FindLatestAsync(UnitWorkload.UnitCode, UnitLedger.SnapshotFormat)
+        var snapshot = await _snapshots.FindLatestAsync(UnitWorkload.UnitCode, UnitLedger.SegmentFormat)
             ?? throw new InvalidOperationException("The set-up saved no snapshot.");
-        _built = UnitLedger.FromSnapshot(new MemoryStream(snapshot.State.ToArray(), writable: false), WorkingDayCalendar.Vietnam);
+        _built = UnitLedger.FromSegments(new MemoryStream(snapshot.State.ToArray(), writable: false), [], WorkingDayCalendar.Vietnam);
         await foreach (var e in _events.ReadUnitTailAsync(UnitWorkload.UnitCode, snapshot.Position))
         {
             _built.Apply(e.Event);
@@ -107,7 +107,7 @@ public class RebuildBenchmarks
     [Benchmark]
     public int Restore_ledger_from_snapshot_bytes()
     {
-        _built = UnitLedger.FromSnapshot(new MemoryStream(_snapshotBytes, writable: false), WorkingDayCalendar.Vietnam);
+        _built = UnitLedger.FromSegments(new MemoryStream(_snapshotBytes, writable: false), [], WorkingDayCalendar.Vietnam);
         return _built.DossierCount;
     }
 
@@ -116,7 +116,7 @@ public class RebuildBenchmarks
     public long Write_snapshot()
     {
         using var state = new MemoryStream();
-        _live.WriteSnapshot(state);
+        _live.WriteLive(state);
         return state.Length;
     }
 }
