@@ -77,6 +77,7 @@ public sealed partial class UnitLedger
             }
 
             _version++;
+            Changed(key);
             sealedNow.Add(month);
         }
 
@@ -123,6 +124,7 @@ public sealed partial class UnitLedger
             _sealed.Remove(key);
             _foldedDossiers -= month.Dossiers;
             _foldedPetitions -= month.Petitions;
+            Changed(key);
         }
 
         _version++;

@@ -41,6 +41,8 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
     private readonly Dictionary<string, int> _procedureNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _procedureCodes = [];
     private readonly KeptTally?[] _kept = new KeptTally?[4];
+    private readonly Dictionary<int, long> _monthVersions = [];
+    private readonly Dictionary<int, MonthTally?[]> _monthTallies = [];
     private long _version;
     private long _nextSerial;
     private int _nextKept;
@@ -100,7 +102,9 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
             }
 
             _version++;
+            Changed(petition.LedgerMonth);
             Index(petition);
+            Changed(petition.LedgerMonth);
             return true;
         }
 
@@ -122,8 +126,19 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
         }
 
         _version++;
+        Changed(dossier.LedgerMonth);
         Index(dossier);
+        Changed(dossier.LedgerMonth);
         return true;
+    }
+
+    /// <summary>Something received in the month (by its key; none when negative) changed: its kept counts no longer hold.</summary>
+    private void Changed(int month)
+    {
+        if (month >= 0)
+        {
+            _monthVersions[month] = _monthVersions.GetValueOrDefault(month) + 1;
+        }
     }
 
     /// <summary>A live dossier (one folded into a sealed month is not found).</summary>
