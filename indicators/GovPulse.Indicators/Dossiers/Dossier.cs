@@ -98,6 +98,9 @@ public sealed partial class Dossier(string id)
     /// <summary>A number the ledger gives the dossier when it first indexes it (orders equal due times in its due queue).</summary>
     internal long LedgerSerial { get; set; }
 
+    /// <summary>The dossier's entry in the ledger's due queue, if it has one.</summary>
+    internal DueQueue.Entry? QueuedDue { get; set; }
+
     /// <summary>Where the ledger keeps the dossier's row in that month's list.</summary>
     internal int LedgerSlot { get; set; }
 

@@ -36,7 +36,6 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
     private readonly Dictionary<string, Petition> _petitions = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<LedgerRow>> _byReceiptMonth = [];
     private readonly Dictionary<int, HashSet<Petition>> _petitionsByMonth = [];
-    private readonly HashSet<Dossier> _open = new(ReferenceEqualityComparer.Instance);
     private readonly DueQueue _due = new();
     private readonly Dictionary<string, int> _procedureNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _procedureCodes = [];
@@ -126,9 +125,14 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
         }
 
         _version++;
-        Changed(dossier.LedgerMonth);
+        var before = dossier.LedgerMonth;
         Index(dossier);
         Changed(dossier.LedgerMonth);
+        if (before != dossier.LedgerMonth)
+        {
+            Changed(before);
+        }
+
         return true;
     }
 
@@ -194,7 +198,7 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
     }
 
     /// <summary>The received dossiers with no finishing fact yet (in no particular order; never sealed).</summary>
-    public IEnumerable<Dossier> OpenDossiers => _open;
+    public IEnumerable<Dossier> OpenDossiers => _due.Open;
 
     /// <summary>The next moment after <paramref name="now"/> at which an open dossier turns overdue, if any.</summary>
     public DateTimeOffset? NextTurnOverdue(DateTimeOffset now) => _due.Next(now, Calendar);
@@ -276,15 +280,9 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
 
         // Open = no finishing fact at all yet; a dossier that finishes later leaves the set.
         var open = dossier.CompletedAt is null && dossier.ResultReturnedAt is null && dossier.RefusedAt is null && dossier.WithdrawnAt is null;
-        if (open)
+        if (open || dossier.LedgerOpen)
         {
-            _open.Add(dossier);
-            _due.Set(dossier, row);
-        }
-        else if (dossier.LedgerOpen)
-        {
-            _open.Remove(dossier);
-            _due.Remove(dossier);
+            _due.Set(dossier, row, open);
         }
 
         dossier.LedgerOpen = open;
