@@ -151,6 +151,18 @@ internal struct Counter(bool exactSum)
         _scales |= 1u << scale;
     }
 
+    /// <summary>Adds another exact count (of disjoint dossiers and petitions): a month's, kept for reuse.</summary>
+    public void Add(in Counter other)
+    {
+        Counts.Add(other.Counts);
+        Overflowed |= other.Overflowed;
+        for (var scales = other._scales; scales != 0; scales &= scales - 1)
+        {
+            var scale = BitOperations.TrailingZeroCount(scales);
+            AddScaleSum(scale, other.ScaleSum(scale));
+        }
+    }
+
     /// <summary>Adds a sealed month's part: its counts, its exact sums, and its procedures' flags (numbered by the ledger).</summary>
     public void AddPart(MonthPart part, ReadOnlySpan<int> procedureNumbers, Span<byte> procedures)
     {

@@ -1,7 +1,6 @@
 using GovPulse.Indicators.Calendar;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
-using GovPulse.Indicators.Snapshots;
 
 namespace GovPulse.Indicators.Dossiers;
 
@@ -12,7 +11,7 @@ namespace GovPulse.Indicators.Dossiers;
 /// delivery, and the dossier can be judged as of any evaluation time: a fact dated after the
 /// evaluation time has not happened yet.
 /// </summary>
-public sealed class Dossier(string id)
+public sealed partial class Dossier(string id)
 {
     private List<TimedFact>? _supplementRequests;
     private List<TimedFact>? _supplementReceipts;
@@ -98,6 +97,9 @@ public sealed class Dossier(string id)
 
     /// <summary>A number the ledger gives the dossier when it first indexes it (orders equal due times in its due queue).</summary>
     internal long LedgerSerial { get; set; }
+
+    /// <summary>The dossier's entry in the ledger's due queue, if it has one.</summary>
+    internal DueQueue.Entry? QueuedDue { get; set; }
 
     /// <summary>Where the ledger keeps the dossier's row in that month's list.</summary>
     internal int LedgerSlot { get; set; }
@@ -213,156 +215,6 @@ public sealed class Dossier(string id)
         }
     }
 
-    /// <summary>
-    /// Judges the dossier at <paramref name="evaluatedAt"/> by the Decision 766 timing rules
-    /// (indicators-766.md, PROGRESS): citizen supplement time moves the due time; more than one
-    /// supplement request makes the dossier overdue; one request never answered ends the dossier
-    /// at the request; without a due date the statutory working days count from receipt.
-    /// </summary>
-    /// <remarks>
-    /// Speed: once <see cref="Settle"/> has run for <paramref name="calendar"/> (the unit ledger does
-    /// it after every change), an evaluation time at or after the dossier's last judged fact — the
-    /// live case — returns the settled standing, with only an open dossier's due time compared;
-    /// anything else is judged from the facts. Both give the same standing.
-    /// </remarks>
-    public DossierStanding Judge(DateTimeOffset evaluatedAt, WorkingDayCalendar calendar)
-    {
-        if (ReferenceEquals(_settledFor, calendar) && evaluatedAt >= _judgedFactsUntil)
-        {
-            var settled = _settled;
-            if (settled.Outcome.IsFinished())
-            {
-                return settled;
-            }
-
-            var open = SupplementRequestCount <= 1 && settled.EffectiveDue > evaluatedAt ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
-            return new DossierStanding(open, settled.EffectiveDue, null, 0m);
-        }
-
-        return JudgeFromFacts(evaluatedAt, calendar);
-    }
-
-    /// <summary>
-    /// Works out, for <paramref name="calendar"/>, what <see cref="Judge"/> needs again and again: the
-    /// base due time (the appointment date, or the statutory working days from receipt) and its local
-    /// day, and the standing at the last fact the timing rules read, which holds for every later
-    /// evaluation time but for an open dossier's due time. Does nothing before the receipt, or when
-    /// nothing judged has changed since the last call. Judge never writes these, so concurrent
-    /// readers stay safe as before; Apply and Settle are the writers.
-    /// </summary>
-    internal void Settle(WorkingDayCalendar calendar)
-    {
-        if (ReferenceEquals(_settledFor, calendar) || Receipt is not { } receipt)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!ReferenceEquals(_dueReceipt, receipt) || !ReferenceEquals(_dueCalendar, calendar))
-            {
-                _dueReceipt = null;
-                _baseDue = receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
-                _baseDueDay = LocalDay(_baseDue);
-                _dueCalendar = calendar;
-                _dueReceipt = receipt;
-            }
-
-            var until = DateTimeOffset.MinValue;
-            Latest(ref until, _supplementRequests);
-            Latest(ref until, _supplementReceipts);
-            Latest(ref until, _completedAt ?? _resultReturnedAt ?? _refusedAt ?? (_withdrawnAt >= receipt.ReceivedAt ? _withdrawnAt : null));
-            _judgedFactsUntil = until;
-            _settled = JudgeFromFacts(until, calendar);
-            _settledFor = calendar;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // A receipt the calendar cannot place (negative working days, dates off the calendar's
-            // range): left unsettled, so Judge reports it the way it always did.
-        }
-    }
-
-    private DossierStanding JudgeFromFacts(DateTimeOffset evaluatedAt, WorkingDayCalendar calendar)
-    {
-        var receipt = Receipt ?? throw new InvalidOperationException($"Dossier {Id} has not been received.");
-        var knownDue = ReferenceEquals(_dueReceipt, receipt) && ReferenceEquals(_dueCalendar, calendar);
-        var baseDue = knownDue ? _baseDue : receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
-
-        // The supplement requests made by the evaluation time; with exactly one, it is `request`.
-        var requests = 0;
-        var request = default(DateTimeOffset);
-        if (_supplementRequests is { } asked)
-        {
-            foreach (var f in asked)
-            {
-                if (f.At <= evaluatedAt)
-                {
-                    request = requests == 0 ? f.At : request;
-                    requests++;
-                }
-            }
-        }
-
-        var wait = TimeSpan.Zero;
-        DateTimeOffset? endedByRequest = null;
-        if (requests == 1)
-        {
-            // The first answer at or after the request, by the evaluation time (default when none).
-            var answer = default(DateTimeOffset);
-            var answered = false;
-            if (_supplementReceipts is { } answers)
-            {
-                foreach (var f in answers)
-                {
-                    if (f.At <= evaluatedAt && f.At >= request && (!answered || f.At < answer))
-                    {
-                        answer = f.At;
-                        answered = true;
-                    }
-                }
-            }
-
-            if (answer == default)
-            {
-                endedByRequest = request;
-            }
-            else
-            {
-                wait = answer - request;
-            }
-        }
-
-        var due = baseDue + wait;
-        var finishedAt = FinishTime(evaluatedAt) ?? endedByRequest;
-        if (finishedAt is { } finished)
-        {
-            var processing = (decimal)(finished - receipt.ReceivedAt - wait).TotalDays;
-            var outcome = requests > 1 || finished > due ? DossierOutcome.FinishedLate
-                : LocalDay(finished) < (knownDue && wait == TimeSpan.Zero ? _baseDueDay : LocalDay(due)) ? DossierOutcome.FinishedEarly
-                : DossierOutcome.FinishedOnTime;
-            return new DossierStanding(outcome, due, finished, Math.Max(0m, processing));
-        }
-
-        var open = requests <= 1 && due > evaluatedAt ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
-        return new DossierStanding(open, due, null, 0m);
-    }
-
-    /// <summary>
-    /// The time the dossier turns overdue if nothing else happens: its due time while it is open
-    /// and on time; null when that moment has passed or cannot come (finished, or already late).
-    /// </summary>
-    public DateTimeOffset? TurnsOverdueAt(DateTimeOffset now, WorkingDayCalendar calendar)
-    {
-        if (Receipt is null)
-        {
-            return null;
-        }
-
-        var standing = Judge(now, calendar);
-        return standing.Outcome == DossierOutcome.InProgressOnTime ? standing.EffectiveDue : null;
-    }
-
     public int ApologiesUntil(DateTimeOffset evaluatedAt)
     {
         var count = 0;
@@ -403,125 +255,8 @@ public sealed class Dossier(string id)
 
     public static DateTimeOffset? AsOf(DateTimeOffset? fact, DateTimeOffset evaluatedAt) => fact <= evaluatedAt ? fact : null;
 
-    /// <summary>
-    /// <see cref="VietnamTime.LocalDate"/>, without the time-zone lookup where the zone's offset is
-    /// known not to change: after its last adjustment rule (Vietnam's ended in 1975) the offset is
-    /// the zone's base offset, so the local day is plain arithmetic on the UTC ticks. Elsewhere, and
-    /// if a sample disagrees at start-up, it asks the zone.
-    /// </summary>
-    internal static DateOnly LocalDay(DateTimeOffset instant)
-    {
-        var utc = instant.UtcTicks;
-        return utc >= FixedOffset.From && utc < FixedOffset.Until
-            ? DateOnly.FromDayNumber((int)((utc + FixedOffset.Offset) / TimeSpan.TicksPerDay))
-            : VietnamTime.LocalDate(instant);
-    }
-
-    /// <summary>
-    /// Writes every fact the dossier was told (none of what Settle or the ledger derive from them), so
-    /// that <see cref="ReadFacts"/> gives back a dossier that judges exactly as this one does.
-    /// </summary>
-    internal void WriteFacts(SnapshotWriter w)
-    {
-        w.String(Id);
-        w.Time(LastFactAt);
-        w.Bool(Receipt is not null);
-        if (Receipt is { } receipt)
-        {
-            w.Time(receipt.ReceivedAt);
-            w.SharedString(receipt.ProcedureCode);
-            w.Byte((byte)receipt.Channel);
-            w.OptionalTime(receipt.DueAt);
-            w.Bool(receipt.StatutoryWorkingDays.HasValue);
-            w.Int(receipt.StatutoryWorkingDays ?? 0);
-            w.Decimal(receipt.Fee);
-            w.Byte((byte)((receipt.PaperResult ? 1 : 0) | (receipt.CitizenData ? 2 : 0)));
-            w.OptionalString(_receiptEventId);
-        }
-
-        WriteFacts(w, _supplementRequests);
-        WriteFacts(w, _supplementReceipts);
-        WriteFacts(w, _apologies);
-        w.OptionalTime(_completedAt);
-        w.OptionalTime(_resultReturnedAt);
-        w.OptionalTime(_refusedAt);
-        w.OptionalTime(_withdrawnAt);
-        w.OptionalTime(_paidOnlineAt);
-        w.OptionalTime(_digitizedAt);
-        w.OptionalTime(_syncedAt);
-        w.OptionalTime(RatedAt);
-        w.OptionalString(_ratingEventId);
-        w.Byte(Rating is { } rating ? (byte)(rating + 1) : (byte)0);
-        w.Byte((byte)((ElectronicResult ? 1 : 0) | (ReusedData ? 2 : 0) | (PersonalStoreLinked ? 4 : 0) | (Complaint ? 8 : 0)));
-    }
-
-    /// <summary>A dossier holding the facts <see cref="WriteFacts"/> wrote.</summary>
-    internal static Dossier ReadFacts(SnapshotReader r)
-    {
-        var dossier = new Dossier(r.String()) { LastFactAt = r.Time() };
-        if (r.Bool())
-        {
-            var receivedAt = r.Time();
-            var procedure = r.SharedString();
-            var channel = (Channel)r.Byte();
-            var dueAt = r.OptionalTime();
-            var hasWorkingDays = r.Bool();
-            var workingDays = r.Int();
-            var fee = r.Decimal();
-            var flags = r.Byte();
-            dossier.Receipt = new DossierReceipt(
-                receivedAt, procedure, channel, dueAt, hasWorkingDays ? workingDays : null, fee, (flags & 1) != 0, (flags & 2) != 0);
-            dossier._receiptEventId = r.OptionalString();
-        }
-
-        dossier._supplementRequests = ReadFactList(r);
-        dossier._supplementReceipts = ReadFactList(r);
-        dossier._apologies = ReadFactList(r);
-        dossier._completedAt = r.OptionalTime();
-        dossier._resultReturnedAt = r.OptionalTime();
-        dossier._refusedAt = r.OptionalTime();
-        dossier._withdrawnAt = r.OptionalTime();
-        dossier._paidOnlineAt = r.OptionalTime();
-        dossier._digitizedAt = r.OptionalTime();
-        dossier._syncedAt = r.OptionalTime();
-        dossier.RatedAt = r.OptionalTime();
-        dossier._ratingEventId = r.OptionalString();
-        var rated = r.Byte();
-        dossier.Rating = rated == 0 ? null : (Rating)(rated - 1);
-        var marks = r.Byte();
-        dossier.ElectronicResult = (marks & 1) != 0;
-        dossier.ReusedData = (marks & 2) != 0;
-        dossier.PersonalStoreLinked = (marks & 4) != 0;
-        dossier.Complaint = (marks & 8) != 0;
-        return dossier;
-    }
-
-    private static void WriteFacts(SnapshotWriter w, List<TimedFact>? facts)
-    {
-        w.Int(facts?.Count ?? 0);
-        foreach (var f in facts ?? [])
-        {
-            w.String(f.EventId);
-            w.Time(f.At);
-        }
-    }
-
-    private static List<TimedFact>? ReadFactList(SnapshotReader r)
-    {
-        var count = r.Int();
-        if (count == 0)
-        {
-            return null;
-        }
-
-        var facts = new List<TimedFact>(count);
-        for (var i = 0; i < count; i++)
-        {
-            facts.Add(new TimedFact(r.String(), r.Time()));
-        }
-
-        return facts;
-    }
+    /// <summary>The local day of an instant (<see cref="VietnamDays.Of"/>).</summary>
+    internal static DateOnly LocalDay(DateTimeOffset instant) => VietnamDays.Of(instant);
 
     private static void Latest(ref DateTimeOffset latest, List<TimedFact>? facts)
     {
@@ -559,43 +294,6 @@ public sealed class Dossier(string id)
         return true;
     }
 
+    /// <summary>A fact that may be told more than once (kept with the event that told it).</summary>
     private readonly record struct TimedFact(string EventId, DateTimeOffset At);
-
-    /// <summary>The UTC ticks [From, Until) over which Vietnam's offset is its base offset, Offset ticks.</summary>
-    private static class FixedOffset
-    {
-        public static readonly long From;
-        public static readonly long Until;
-        public static readonly long Offset;
-
-        static FixedOffset()
-        {
-            var zone = VietnamTime.Zone;
-            var lastRuleEnd = DateTime.MinValue;
-            foreach (var rule in zone.GetAdjustmentRules())
-            {
-                lastRuleEnd = rule.DateEnd > lastRuleEnd ? rule.DateEnd : lastRuleEnd;
-            }
-
-            Offset = zone.BaseUtcOffset.Ticks;
-            if (lastRuleEnd >= DateTime.MaxValue.AddDays(-3))
-            {
-                From = Until = 0;
-                return;
-            }
-
-            From = lastRuleEnd.Ticks + (2 * TimeSpan.TicksPerDay);
-            Until = DateTime.MaxValue.Ticks - (2 * TimeSpan.TicksPerDay);
-            foreach (var sample in new[] { From, From + (TimeSpan.TicksPerDay / 3), new DateTime(2026, 1, 1).Ticks, new DateTime(2100, 6, 30, 19, 0, 0).Ticks, Until - 1 })
-            {
-                var instant = new DateTimeOffset(sample, TimeSpan.Zero);
-                if (VietnamTime.Zone.GetUtcOffset(instant).Ticks != Offset
-                    || VietnamTime.LocalDate(instant).DayNumber != (int)((sample + Offset) / TimeSpan.TicksPerDay))
-                {
-                    From = Until = 0;
-                    return;
-                }
-            }
-        }
-    }
 }

@@ -3,86 +3,100 @@ using GovPulse.Indicators.Calendar;
 namespace GovPulse.Indicators.Dossiers;
 
 /// <summary>
-/// The open dossiers ordered by the moment they turn overdue, so the next such moment is found
-/// without visiting every open dossier. A settled open dossier turns overdue at its settled due time
-/// for every evaluation time from its last fact on; it sits in <see cref="_byDue"/> (unless it can never
-/// turn overdue: more than one supplement request, or ended by an unanswered one). Evaluation times before
-/// a dossier's last fact (or an unsettled dossier) need its facts: those are found through
-/// <see cref="_byFactsUntil"/>, which holds every open dossier by the time its facts stop changing it.
-/// Sorted sets rather than a heap because evaluation times do not come in order (a past period's
-/// figures), so nothing can be dropped as expired; a change replaces the dossier's entries.
+/// The open dossiers (received, no finishing fact yet), with the settled ones that can still turn
+/// overdue ordered by their due time, so the next moment one turns overdue is found without judging
+/// every open dossier. A settled open dossier turns overdue at its settled due time for every evaluation
+/// time from its last fact on (unless it never can: more than one supplement request, or ended by an
+/// unanswered one). When the evaluation time is before the latest fact of an open dossier — a past
+/// instant, or facts dated ahead of the clock — every open dossier is judged from its facts, exactly as
+/// before; unsettled ones (a receipt the calendar cannot place) always are. A sorted set rather than a
+/// heap because evaluation times do not come in order (a past period's figures), so nothing can be
+/// dropped as expired; a dossier's entry is replaced only when its due time changes.
 /// </summary>
 internal sealed class DueQueue
 {
+    private readonly HashSet<Dossier> _open = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Dossier> _unsettled = new(ReferenceEqualityComparer.Instance);
     private readonly SortedSet<Entry> _byDue = new(EntryOrder.Instance);
-    private readonly SortedSet<Entry> _byFactsUntil = new(EntryOrder.Instance);
-    private readonly Dictionary<Dossier, (Entry Due, Entry FactsUntil)> _entries = new(ReferenceEqualityComparer.Instance);
 
-    public int Count => _entries.Count;
+    /// <summary>Not earlier than the last fact of any open dossier (UTC ticks; it never moves back).</summary>
+    private long _latestFact = long.MinValue;
 
-    /// <summary>Tracks an open dossier: its row says when its facts stop changing it and when it falls due.</summary>
-    public void Set(Dossier dossier, in LedgerRow row)
+    public IReadOnlyCollection<Dossier> Open => _open;
+
+    /// <summary>Tracks a dossier after a change: open or not (its row says when it falls due), and its queue entry.</summary>
+    public void Set(Dossier dossier, in LedgerRow row, bool open)
     {
-        Remove(dossier);
-        var serial = dossier.LedgerSerial;
-        var factsUntil = new Entry(row.SettledFrom, serial, dossier, default);
-        var due = row.IsSettled && row.Outcome >= DossierOutcome.InProgressOnTime && (row.Facts & RowFacts.TooManyRequests) == 0
-            ? new Entry(row.Due, serial, dossier, dossier.Settled.EffectiveDue)
-            : default;
-        _byFactsUntil.Add(factsUntil);
-        if (due.Dossier is not null)
+        if (!open)
         {
-            _byDue.Add(due);
+            Remove(dossier);
+            return;
         }
 
-        _entries[dossier] = (due, factsUntil);
+        _open.Add(dossier);
+        _latestFact = Math.Max(_latestFact, dossier.LastFactAt.UtcTicks);
+        if (row.IsSettled)
+        {
+            _unsettled.Remove(dossier);
+        }
+        else
+        {
+            _unsettled.Add(dossier);
+        }
+
+        var due = row.IsSettled && row.Outcome >= DossierOutcome.InProgressOnTime && (row.Facts & RowFacts.TooManyRequests) == 0
+            ? new Entry(row.Due, dossier.LedgerSerial, dossier, dossier.Settled.EffectiveDue)
+            : default;
+        if (dossier.QueuedDue is { } queued && (due.Dossier is null || queued.Key != due.Key || queued.Due.Offset != due.Due.Offset))
+        {
+            _byDue.Remove(queued);
+            dossier.QueuedDue = null;
+        }
+
+        if (due.Dossier is not null && dossier.QueuedDue is null)
+        {
+            _byDue.Add(due);
+            dossier.QueuedDue = due;
+        }
     }
 
     public void Remove(Dossier dossier)
     {
-        if (_entries.Remove(dossier, out var entries))
+        _open.Remove(dossier);
+        _unsettled.Remove(dossier);
+        if (dossier.QueuedDue is { } queued)
         {
-            _byFactsUntil.Remove(entries.FactsUntil);
-            if (entries.Due.Dossier is not null)
-            {
-                _byDue.Remove(entries.Due);
-            }
+            _byDue.Remove(queued);
+            dossier.QueuedDue = null;
         }
     }
 
-    /// <summary>The next moment after <paramref name="now"/> at which a tracked dossier turns overdue, if any.</summary>
+    /// <summary>The next moment after <paramref name="now"/> at which an open dossier turns overdue, if any.</summary>
     public DateTimeOffset? Next(DateTimeOffset now, WorkingDayCalendar calendar)
     {
         var at = now.UtcTicks;
         DateTimeOffset? next = null;
-
-        // Dossiers with a fact after now (or unsettled) are judged from their facts.
-        if (at < long.MaxValue)
+        if (at < _latestFact)
         {
-            foreach (var entry in _byFactsUntil.GetViewBetween(new Entry(at + 1, long.MinValue, null!, default), new Entry(long.MaxValue, long.MaxValue, null!, default)))
+            // An open dossier may have a fact after now: judge them all from their facts.
+            foreach (var dossier in _open)
             {
-                if (entry.Dossier.TurnsOverdueAt(now, calendar) is { } due && (next is null || due < next))
-                {
-                    next = due;
-                }
+                Earliest(ref next, dossier.TurnsOverdueAt(now, calendar));
             }
+
+            return next;
         }
 
-        // The rest: the earliest settled due time after now.
+        foreach (var dossier in _unsettled)
+        {
+            Earliest(ref next, dossier.TurnsOverdueAt(now, calendar));
+        }
+
         if (at < long.MaxValue)
         {
             foreach (var entry in _byDue.GetViewBetween(new Entry(at + 1, long.MinValue, null!, default), new Entry(long.MaxValue, long.MaxValue, null!, default)))
             {
-                if (_entries[entry.Dossier].FactsUntil.Key > at)
-                {
-                    continue;
-                }
-
-                if (next is null || entry.Key < next.Value.UtcTicks)
-                {
-                    next = entry.Due;
-                }
-
+                Earliest(ref next, entry.Due);
                 break;
             }
         }
@@ -90,7 +104,16 @@ internal sealed class DueQueue
         return next;
     }
 
-    private readonly record struct Entry(long Key, long Serial, Dossier Dossier, DateTimeOffset Due);
+    private static void Earliest(ref DateTimeOffset? next, DateTimeOffset? due)
+    {
+        if (due is { } moment && (next is null || moment < next))
+        {
+            next = moment;
+        }
+    }
+
+    /// <summary>A dossier's place in the queue: its due time in UTC ticks (the key), the ledger's serial number to order equal ones, and the due time as judged.</summary>
+    internal readonly record struct Entry(long Key, long Serial, Dossier Dossier, DateTimeOffset Due);
 
     private sealed class EntryOrder : IComparer<Entry>
     {

@@ -56,6 +56,10 @@ internal sealed class MonthPart
         return new MonthPart(counter.Counts, [.. processing], [.. flagged]);
     }
 
+    /// <summary>Whether the part counts exactly what <paramref name="other"/> does (then a sealed month keeps one of them for both instants).</summary>
+    public bool SameAs(MonthPart other) =>
+        Counts.SameAs(other.Counts) && Processing.AsSpan().SequenceEqual(other.Processing) && Procedures.AsSpan().SequenceEqual(other.Procedures);
+
     /// <summary>This part and <paramref name="other"/> (of disjoint subjects, same code table) as one.</summary>
     public MonthPart Plus(MonthPart? other)
     {

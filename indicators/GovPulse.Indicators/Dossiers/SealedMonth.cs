@@ -19,6 +19,11 @@ public sealed class SealedMonth
 
     private const int Magic = 0x4D535047; // "GPSM"
 
+    // How a part is written: none, in full, or the same as the part at the seal point.
+    private const byte NoPart = 0;
+    private const byte NewPart = 1;
+    private const byte FinalPart = 2;
+
     private byte[]? _digest;
 
     internal SealedMonth(
@@ -153,12 +158,24 @@ public sealed class SealedMonth
                 w.String(code);
             }
 
-            foreach (var slot in Parts)
+            // The parts at the seal point first; an instant's part that is the same writes only a mark.
+            var final = Parts[^1];
+            foreach (var part in final)
             {
-                foreach (var part in slot)
+                w.Byte(part is null ? NoPart : NewPart);
+                part?.Write(w);
+            }
+
+            foreach (var slot in Parts.AsSpan(0, Parts.Length - 1))
+            {
+                for (var day = 0; day < slot.Length; day++)
                 {
-                    w.Bool(part is not null);
-                    part?.Write(w);
+                    var part = slot[day];
+                    w.Byte(part is null ? NoPart : ReferenceEquals(part, final[day]) ? FinalPart : NewPart);
+                    if (part is not null && !ReferenceEquals(part, final[day]))
+                    {
+                        part.Write(w);
+                    }
                 }
             }
 
@@ -228,12 +245,29 @@ public sealed class SealedMonth
             }
 
             var parts = new MonthPart?[instants.Length + 1][];
-            for (var slot = 0; slot < parts.Length; slot++)
+            var final = parts[^1] = new MonthPart?[days];
+            for (var day = 0; day < days; day++)
+            {
+                final[day] = r.Byte() switch
+                {
+                    NoPart => null,
+                    NewPart => MonthPart.Read(r, codes.Length),
+                    _ => throw new SnapshotFormatException("a sealed month's part mark is damaged"),
+                };
+            }
+
+            for (var slot = 0; slot < instants.Length; slot++)
             {
                 parts[slot] = new MonthPart?[days];
                 for (var day = 0; day < days; day++)
                 {
-                    parts[slot][day] = r.Bool() ? MonthPart.Read(r, codes.Length) : null;
+                    parts[slot][day] = r.Byte() switch
+                    {
+                        NoPart => null,
+                        NewPart => MonthPart.Read(r, codes.Length),
+                        FinalPart when final[day] is not null => final[day],
+                        _ => throw new SnapshotFormatException("a sealed month's part mark is damaged"),
+                    };
                 }
             }
 

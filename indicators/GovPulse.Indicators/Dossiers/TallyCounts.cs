@@ -46,6 +46,23 @@ internal struct TallyCounts
         }
     }
 
+    public readonly bool SameAs(in TallyCounts other)
+    {
+        for (var i = 0; i < OutcomeCount; i++)
+        {
+            if (Outcomes[i] != other.Outcomes[i])
+            {
+                return false;
+            }
+        }
+
+        return Apologies == other.Apologies && Synced == other.Synced && Online == other.Online && Fee == other.Fee
+            && FeePaidOnline == other.FeePaidOnline && PaperFinished == other.PaperFinished && Electronic == other.Electronic
+            && Digitized == other.Digitized && Reused == other.Reused && Linked == other.Linked && CitizenData == other.CitizenData
+            && Unsatisfactory == other.Unsatisfactory && Petitions == other.Petitions && PetitionsOnTime == other.PetitionsOnTime
+            && PetitionsSatisfactory == other.PetitionsSatisfactory;
+    }
+
     public void Add(in TallyCounts other)
     {
         for (var i = 0; i < OutcomeCount; i++)

@@ -7,6 +7,8 @@ namespace GovPulse.Indicators.Dossiers;
 /// <summary>Sealing months into immutable tallies, finding the sealed months an event or a tally needs, and reopening them.</summary>
 public sealed partial class UnitLedger
 {
+    private static readonly ReceiptMonth[] NoMonths = [];
+
     private readonly SortedDictionary<int, SealedEntry> _sealed = [];
     private int _foldedDossiers;
     private int _foldedPetitions;
@@ -77,6 +79,7 @@ public sealed partial class UnitLedger
             }
 
             _version++;
+            Changed(key);
             sealedNow.Add(month);
         }
 
@@ -123,6 +126,7 @@ public sealed partial class UnitLedger
             _sealed.Remove(key);
             _foldedDossiers -= month.Dossiers;
             _foldedPetitions -= month.Petitions;
+            Changed(key);
         }
 
         _version++;
@@ -133,31 +137,36 @@ public sealed partial class UnitLedger
     }
 
     /// <summary>The sealed months (other than those being reopened) an event touches.</summary>
-    private List<ReceiptMonth> Touched(UnitEvent e, HashSet<int>? reopening)
+    private IReadOnlyList<ReceiptMonth> Touched(UnitEvent e, HashSet<int>? reopening)
     {
-        var touched = new List<ReceiptMonth>();
-        if (_sealed.Count == 0)
-        {
-            return touched;
-        }
-
+        // Allocation-free for the common case (Apply asks for every event): a live subject, no receipt in a sealed month.
         var petition = e.Type.IsPetitionEvent();
         var id = petition ? e.PetitionId : e.DossierId;
-        if (string.IsNullOrEmpty(id))
+        if (_sealed.Count == 0 || string.IsNullOrEmpty(id))
         {
-            return touched;
+            return NoMonths;
         }
 
+        var receiptMonth = -1;
         if (e.Type is EventType.DossierReceived or EventType.PetitionReceived)
         {
             var key = ReceiptMonth.KeyOf(Dossier.LocalDay(e.OccurredAt));
-            if (_sealed.ContainsKey(key) && reopening?.Contains(key) != true)
-            {
-                touched.Add(ReceiptMonth.FromKey(key));
-            }
+            receiptMonth = _sealed.ContainsKey(key) && reopening?.Contains(key) != true ? key : -1;
         }
 
-        if (petition ? _petitions.ContainsKey(id) : _dossiers.ContainsKey(id))
+        var live = petition ? _petitions.ContainsKey(id) : _dossiers.ContainsKey(id);
+        if (live && receiptMonth < 0)
+        {
+            return NoMonths;
+        }
+
+        var touched = new List<ReceiptMonth>();
+        if (receiptMonth >= 0)
+        {
+            touched.Add(ReceiptMonth.FromKey(receiptMonth));
+        }
+
+        if (live)
         {
             return touched;
         }
@@ -280,6 +289,19 @@ public sealed partial class UnitLedger
                 var part = MonthPart.Of(counter, procedures, _procedureCodes, codeIndex);
                 var before = earlierParts?[day - 1]?.Renumbered(renumber!);
                 parts[slot][day - 1] = part is null ? before : part.Plus(before);
+            }
+        }
+
+        // Most days' dossiers had settled by the month's end: one part then serves both instants.
+        var final = parts[^1];
+        for (var slot = 0; slot < instants.Length; slot++)
+        {
+            for (var day = 0; day < days; day++)
+            {
+                if (parts[slot][day] is { } part && final[day] is { } settled && part.SameAs(settled))
+                {
+                    parts[slot][day] = settled;
+                }
             }
         }
 

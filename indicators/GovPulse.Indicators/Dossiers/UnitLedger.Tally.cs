@@ -119,36 +119,28 @@ public sealed partial class UnitLedger
     {
         var counter = new Counter(exactSum);
         var procedures = _procedureNumbers.Count <= 1024 ? stackalloc byte[_procedureNumbers.Count] : new byte[_procedureNumbers.Count];
-        var from = period.Start.UtcTicks;
-        var to = period.End.UtcTicks;
         var at = evaluatedAt.UtcTicks;
         var span = new TallySpan();
 
         for (var month = ReceiptMonth.KeyOf(period.FirstDay); month <= ReceiptMonth.KeyOf(period.LastDay); month++)
         {
-            if (_sealed.TryGetValue(month, out var entry))
+            var receiptMonth = ReceiptMonth.FromKey(month);
+            if (!exactSum || period.FirstDay > receiptMonth.FirstDay || period.LastDay < receiptMonth.LastDay)
             {
-                AddSealed(entry, period, at, ref counter, procedures, ref span);
+                CountMonth(month, period.FirstDay, period.LastDay, evaluatedAt, ref counter, procedures, ref span);
+                continue;
             }
 
-            if (_byReceiptMonth.TryGetValue(month, out var rows))
+            var whole = MonthTallyAt(month, evaluatedAt);
+            counter.Add(whole.Counter);
+            for (var i = 0; i < whole.Procedures.Length; i++)
             {
-                foreach (ref readonly var row in CollectionsMarshal.AsSpan(rows))
-                {
-                    if (row.ReceivedAt >= from && row.ReceivedAt < to)
-                    {
-                        counter.CountRow(row, at, evaluatedAt, Calendar, procedures, ref span);
-                    }
-                }
+                procedures[i] |= whole.Procedures[i];
             }
 
-            if (_petitionsByMonth.TryGetValue(month, out var petitions))
-            {
-                foreach (var petition in petitions)
-                {
-                    counter.CountPetition(petition, from, to, evaluatedAt, ref span);
-                }
-            }
+            span.From = Math.Max(span.From, whole.Span.From);
+            span.Until = Math.Min(span.Until, whole.Span.Until);
+            span.Pinned |= whole.Span.Pinned;
         }
 
         if (counter.Overflowed || counter.ProcessingDays() is not { } processingDays)
@@ -205,8 +197,73 @@ public sealed partial class UnitLedger
             : new KeptTally(period, version, at, span.From, span.Until, tally);
     }
 
+    /// <summary>The count of a whole month at the evaluation time: a kept one if its month has not changed and it holds then, else counted and kept.</summary>
+    private MonthTally MonthTallyAt(int month, DateTimeOffset evaluatedAt)
+    {
+        var version = _monthVersions.GetValueOrDefault(month);
+        var at = evaluatedAt.UtcTicks;
+        var kept = _monthTallies.GetValueOrDefault(month);
+        if (kept is not null)
+        {
+            foreach (var tally in kept)
+            {
+                if (tally is not null && tally.Holds(version, at))
+                {
+                    return tally;
+                }
+            }
+        }
+
+        var counter = new Counter(exactSum: true);
+        var procedures = new byte[_procedureNumbers.Count];
+        var span = new TallySpan();
+        var receiptMonth = ReceiptMonth.FromKey(month);
+        CountMonth(month, receiptMonth.FirstDay, receiptMonth.LastDay, evaluatedAt, ref counter, procedures, ref span);
+        var counted = new MonthTally(version, at, span, counter, procedures);
+        if (kept is null)
+        {
+            _monthTallies[month] = kept = new MonthTally?[2];
+        }
+
+        // Keep the newest two per month: the live evaluation time and one past instant (a period's end).
+        kept[1] = kept[0];
+        kept[0] = counted;
+        return counted;
+    }
+
+    /// <summary>Counts one month's sealed parts, live rows and petitions received from <paramref name="firstDay"/> to <paramref name="lastDay"/>.</summary>
+    private void CountMonth(int month, DateOnly firstDay, DateOnly lastDay, DateTimeOffset evaluatedAt, ref Counter counter, Span<byte> procedures, ref TallySpan span)
+    {
+        var from = VietnamTime.StartOfDay(firstDay).UtcTicks;
+        var to = VietnamTime.StartOfDay(lastDay.AddDays(1)).UtcTicks;
+        var at = evaluatedAt.UtcTicks;
+        if (_sealed.TryGetValue(month, out var entry))
+        {
+            AddSealed(entry, firstDay, lastDay, at, ref counter, procedures, ref span);
+        }
+
+        if (_byReceiptMonth.TryGetValue(month, out var rows))
+        {
+            foreach (ref readonly var row in CollectionsMarshal.AsSpan(rows))
+            {
+                if (row.ReceivedAt >= from && row.ReceivedAt < to)
+                {
+                    counter.CountRow(row, at, evaluatedAt, Calendar, procedures, ref span);
+                }
+            }
+        }
+
+        if (_petitionsByMonth.TryGetValue(month, out var petitions))
+        {
+            foreach (var petition in petitions)
+            {
+                counter.CountPetition(petition, from, to, evaluatedAt, ref span);
+            }
+        }
+    }
+
     /// <summary>Adds a sealed month's parts for the period's days of that month, at the evaluation time.</summary>
-    private static void AddSealed(SealedEntry entry, Period period, long at, ref Counter counter, Span<byte> procedures, ref TallySpan span)
+    private static void AddSealed(SealedEntry entry, DateOnly firstDay, DateOnly lastDay, long at, ref Counter counter, Span<byte> procedures, ref TallySpan span)
     {
         var month = entry.Month;
         var start = month.Month.Start.UtcTicks;
@@ -227,8 +284,8 @@ public sealed partial class UnitLedger
             span.Pinned = true;
         }
 
-        var first = period.FirstDay > month.Month.FirstDay ? period.FirstDay.Day : 1;
-        var last = period.LastDay < month.Month.LastDay ? period.LastDay.Day : month.Month.LastDay.Day;
+        var first = firstDay > month.Month.FirstDay ? firstDay.Day : 1;
+        var last = lastDay < month.Month.LastDay ? lastDay.Day : month.Month.LastDay.Day;
         for (var day = first; day <= last; day++)
         {
             if (parts[day - 1] is { } part)

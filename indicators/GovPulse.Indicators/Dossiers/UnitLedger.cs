@@ -36,11 +36,12 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
     private readonly Dictionary<string, Petition> _petitions = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<LedgerRow>> _byReceiptMonth = [];
     private readonly Dictionary<int, HashSet<Petition>> _petitionsByMonth = [];
-    private readonly HashSet<Dossier> _open = new(ReferenceEqualityComparer.Instance);
     private readonly DueQueue _due = new();
     private readonly Dictionary<string, int> _procedureNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _procedureCodes = [];
     private readonly KeptTally?[] _kept = new KeptTally?[4];
+    private readonly Dictionary<int, long> _monthVersions = [];
+    private readonly Dictionary<int, MonthTally?[]> _monthTallies = [];
     private long _version;
     private long _nextSerial;
     private int _nextKept;
@@ -100,7 +101,9 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
             }
 
             _version++;
+            Changed(petition.LedgerMonth);
             Index(petition);
+            Changed(petition.LedgerMonth);
             return true;
         }
 
@@ -122,8 +125,24 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
         }
 
         _version++;
+        var before = dossier.LedgerMonth;
         Index(dossier);
+        Changed(dossier.LedgerMonth);
+        if (before != dossier.LedgerMonth)
+        {
+            Changed(before);
+        }
+
         return true;
+    }
+
+    /// <summary>Something received in the month (by its key; none when negative) changed: its kept counts no longer hold.</summary>
+    private void Changed(int month)
+    {
+        if (month >= 0)
+        {
+            _monthVersions[month] = _monthVersions.GetValueOrDefault(month) + 1;
+        }
     }
 
     /// <summary>A live dossier (one folded into a sealed month is not found).</summary>
@@ -179,7 +198,7 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
     }
 
     /// <summary>The received dossiers with no finishing fact yet (in no particular order; never sealed).</summary>
-    public IEnumerable<Dossier> OpenDossiers => _open;
+    public IEnumerable<Dossier> OpenDossiers => _due.Open;
 
     /// <summary>The next moment after <paramref name="now"/> at which an open dossier turns overdue, if any.</summary>
     public DateTimeOffset? NextTurnOverdue(DateTimeOffset now) => _due.Next(now, Calendar);
@@ -261,15 +280,9 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
 
         // Open = no finishing fact at all yet; a dossier that finishes later leaves the set.
         var open = dossier.CompletedAt is null && dossier.ResultReturnedAt is null && dossier.RefusedAt is null && dossier.WithdrawnAt is null;
-        if (open)
+        if (open || dossier.LedgerOpen)
         {
-            _open.Add(dossier);
-            _due.Set(dossier, row);
-        }
-        else if (dossier.LedgerOpen)
-        {
-            _open.Remove(dossier);
-            _due.Remove(dossier);
+            _due.Set(dossier, row, open);
         }
 
         dossier.LedgerOpen = open;

@@ -35,6 +35,7 @@ public sealed class SealedMonthEquivalenceTests
             var never = new UnitLedger(WorkingDayCalendar.Vietnam);
             var sealing = new ReopeningLedger(new UnitLedger(WorkingDayCalendar.Vietnam));
             var checks = 0;
+            var factTimes = delivered.Select(d => d.Event.OccurredAt).ToList();
             foreach (var (e, arrives) in delivered)
             {
                 never.Apply(e);
@@ -52,7 +53,7 @@ public sealed class SealedMonthEquivalenceTests
                         sealing.RoundTrip();
                         break;
                     case 5 when checks++ < 3:
-                        Compare(sealing, never, arrives, random, $"seed {seed}, at {arrives:O}");
+                        Compare(sealing, never, arrives, factTimes, random, $"seed {seed}, at {arrives:O}");
                         break;
                 }
             }
@@ -65,7 +66,7 @@ public sealed class SealedMonthEquivalenceTests
                 sealing.RoundTrip();
             }
 
-            Compare(sealing, never, now, random, $"seed {seed}, at the end {now:O}");
+            Compare(sealing, never, now, factTimes, random, $"seed {seed}, at the end {now:O}");
             sealedMonths += sealing.Sealed;
             reopens += sealing.Reopens;
         }, iter: 120, threads: 1);
@@ -75,11 +76,11 @@ public sealed class SealedMonthEquivalenceTests
         folded.Should().BeGreaterThan(20, "dossiers left memory");
     }
 
-    private static void Compare(ReopeningLedger sealing, UnitLedger never, DateTimeOffset now, Random random, string because)
+    private static void Compare(ReopeningLedger sealing, UnitLedger never, DateTimeOffset now, List<DateTimeOffset> factTimes, Random random, string because)
     {
         foreach (var period in Periods(random))
         {
-            foreach (var at in Times(period, now, random))
+            foreach (var at in Times(period, now, factTimes, random))
             {
                 var expected = never.Tally(period, at);
                 var tally = sealing.Tally(period, at);
@@ -122,9 +123,12 @@ public sealed class SealedMonthEquivalenceTests
         }
     }
 
-    /// <summary>The evaluation times a unit is asked at (the period's, now), the standard ones of every month, and arbitrary instants.</summary>
-    private static IEnumerable<DateTimeOffset> Times(Period period, DateTimeOffset now, Random random)
+    /// <summary>The evaluation times a unit is asked at (the period's, now), the standard ones of every month, a fact's time (a seal point) and a tick before, and arbitrary instants.</summary>
+    private static IEnumerable<DateTimeOffset> Times(Period period, DateTimeOffset now, List<DateTimeOffset> factTimes, Random random)
     {
+        var fact = factTimes[random.Next(factTimes.Count)];
+        yield return fact;
+        yield return fact.AddTicks(-1);
         yield return period.EvaluationTime(now);
         yield return now;
         yield return period.End;

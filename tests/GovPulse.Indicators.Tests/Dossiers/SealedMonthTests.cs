@@ -1,0 +1,197 @@
+using GovPulse.Indicators.Calendar;
+using GovPulse.Indicators.Dossiers;
+using GovPulse.Indicators.Events;
+using GovPulse.Indicators.Periods;
+using GovPulse.Indicators.Snapshots;
+using static GovPulse.Indicators.Tests.Dossiers.DossierHistory;
+
+namespace GovPulse.Indicators.Tests.Dossiers;
+
+/// <summary>Issue 16: when months seal, what a sealed month's bytes are, and how the ledger refuses what it cannot take.</summary>
+public sealed class SealedMonthTests
+{
+    private static readonly SealPolicy Policy = SealPolicy.Default;
+
+    [Fact]
+    public void A_month_seals_a_week_after_its_end_once_everything_in_it_is_closed()
+    {
+        var ledger = Ledgers.Build(Closed("a", At(9, 3, 9)).Concat(Closed("b", At(9, 20, 9))).Concat(Closed("c", At(10, 2, 9))));
+
+        ledger.Seal(At(10, 7, 23), Policy).Should().BeEmpty("September ended less than a week ago");
+        ledger.Seal(At(10, 8, 0), Policy).Should().Equal(new ReceiptMonth(2026, 9));
+
+        ledger.SealedMonths.Should().ContainSingle().Which.Dossiers.Should().Be(2);
+        ledger.DossierCount.Should().Be(3);
+        ledger.LiveDossierCount.Should().Be(1);
+        ledger.Find("a").Should().BeNull("a sealed month's dossiers leave memory");
+        ledger.Seal(At(10, 9, 0), Policy).Should().BeEmpty("a month is sealed once");
+    }
+
+    [Fact]
+    public void An_open_dossier_holds_its_month_back_until_the_grace_then_stays_live_beside_the_sealed_tally()
+    {
+        var events = Closed("a", At(9, 3, 9)).Concat(new DossierHistory("open").Received(At(9, 4, 9), At(9, 30, 17)).Events).ToList();
+        var ledger = Ledgers.Build(events);
+        var never = Ledgers.Build(events);
+
+        ledger.Seal(At(10, 20, 0), Policy).Should().BeEmpty();
+        ledger.Seal(new ReceiptMonth(2026, 9).End.AddDays(62), Policy).Should().Equal(new ReceiptMonth(2026, 9));
+
+        ledger.LiveDossierCount.Should().Be(1);
+        ledger.Find("open").Should().NotBeNull();
+        ledger.OpenDossiers.Should().ContainSingle();
+        foreach (var at in new[] { At(12, 2, 0), Period.Month(2026, 9).End, Period.Year(2026).End })
+        {
+            ledger.Tally(Period.Month(2026, 9), at).Should().Be(never.Tally(Period.Month(2026, 9), at));
+        }
+    }
+
+    [Fact]
+    public void The_same_month_gives_the_same_bytes_whatever_the_delivery_order()
+    {
+        var delivered = MonthsOfUnitStream.Delivered(new Random(16));
+        var inOrder = Ledgers.Build(delivered.Select(d => d.Event));
+        var shuffled = Ledgers.Build(delivered.Select(d => d.Event).OrderBy(_ => Guid.NewGuid()));
+        var now = At(12, 31, 0).AddDays(120);
+
+        inOrder.Seal(now, Policy).Should().NotBeEmpty();
+        shuffled.Seal(now, Policy);
+
+        inOrder.SealedMonths.Select(Ledgers.Bytes).Should().BeEquivalentTo(shuffled.SealedMonths.Select(Ledgers.Bytes), o => o.WithStrictOrdering());
+        foreach (var month in inOrder.SealedMonths)
+        {
+            var bytes = Ledgers.Bytes(month);
+            Ledgers.Bytes(SealedMonth.Read(new MemoryStream(bytes), WorkingDayCalendar.Vietnam)).Should().Equal(bytes, "read back, it writes the same bytes");
+        }
+    }
+
+    [Fact]
+    public void Another_calendar_refuses_a_sealed_month_and_the_segments_that_name_it()
+    {
+        var ledger = SealedSeptember();
+        var bytes = Ledgers.Bytes(ledger.SealedMonths.Single());
+        var other = WorkingDayCalendar.Vietnam.With([new CalendarDay(new DateOnly(2026, 9, 4), "Nghỉ thêm", true, CalendarDayKind.Statutory, true)]);
+
+        var read = () => SealedMonth.Read(new MemoryStream(bytes), other);
+        read.Should().Throw<SnapshotFormatException>().WithMessage("*calendar*");
+
+        var month = SealedMonth.Read(new MemoryStream(bytes), WorkingDayCalendar.Vietnam);
+        var restore = () => UnitLedger.FromSegments(new MemoryStream(Ledgers.Snapshot(ledger)), [month], other);
+        restore.Should().Throw<SnapshotFormatException>();
+    }
+
+    [Fact]
+    public void Damaged_or_cut_off_sealed_month_bytes_are_refused()
+    {
+        var bytes = Ledgers.Bytes(SealedSeptember().SealedMonths.Single());
+        for (var i = 0; i < bytes.Length; i += Math.Max(1, bytes.Length / 97))
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[i] ^= 0x10;
+            var read = () => SealedMonth.Read(new MemoryStream(damaged), WorkingDayCalendar.Vietnam);
+            read.Should().Throw<SnapshotFormatException>($"byte {i} of {bytes.Length} was changed");
+        }
+
+        var cut = () => SealedMonth.Read(new MemoryStream(bytes[..^9]), WorkingDayCalendar.Vietnam);
+        cut.Should().Throw<SnapshotFormatException>();
+        var empty = () => SealedMonth.Read(new MemoryStream([]), WorkingDayCalendar.Vietnam);
+        empty.Should().Throw<SnapshotFormatException>();
+    }
+
+    [Fact]
+    public void A_live_segment_without_the_sealed_months_it_names_is_refused_and_extra_ones_are_ignored()
+    {
+        var ledger = SealedSeptember();
+        var live = Ledgers.Snapshot(ledger);
+        var september = ledger.SealedMonths.Single();
+        var otherSeptember = SealedAlone(Closed("zz", At(9, 9, 9)), At(11, 1, 0));
+        var october = SealedAlone(Closed("x", At(10, 9, 9)), At(11, 30, 0));
+
+        var missing = () => UnitLedger.FromSegments(new MemoryStream(live), [], WorkingDayCalendar.Vietnam);
+        missing.Should().Throw<SnapshotFormatException>().WithMessage("*2026-09*");
+        var different = () => UnitLedger.FromSegments(new MemoryStream(live), [otherSeptember], WorkingDayCalendar.Vietnam);
+        different.Should().Throw<SnapshotFormatException>();
+
+        var restored = UnitLedger.FromSegments(new MemoryStream(live), [october, otherSeptember, september], WorkingDayCalendar.Vietnam);
+        restored.SealedMonths.Should().Equal(september);
+        restored.DossierCount.Should().Be(ledger.DossierCount);
+        restored.Tally(Period.Quarter(2026, 3), Period.Quarter(2026, 3).End).Should().Be(ledger.Tally(Period.Quarter(2026, 3), Period.Quarter(2026, 3).End));
+    }
+
+    [Fact]
+    public void An_event_about_a_sealed_month_is_refused_until_the_month_is_reopened()
+    {
+        var ledger = SealedSeptember();
+        var quarter = Period.Quarter(2026, 3);
+        var after = At(10, 21, 0);
+        var before = ledger.Tally(quarter, after);
+        var late = new DossierHistory("a").Rated(At(10, 20, 9), Rating.Dissatisfied).Events[0];
+        var newcomer = new DossierHistory("new").Received(At(9, 15, 9), At(9, 20, 17)).Events[0];
+
+        ledger.SealedMonthsTouchedBy(late).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.SealedMonthsTouchedBy(newcomer).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.SealedMonthsTouchedBy(new DossierHistory("c").Completed(At(10, 21, 9)).Events[0]).Should().BeEmpty("c is live");
+        var apply = () => ledger.Apply(late);
+        apply.Should().Throw<SealedMonthException>().Which.Months.Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.Tally(quarter, after).Should().Be(before, "a refused event changes nothing");
+
+        ledger.Reopen([new ReceiptMonth(2026, 9)], Closed("a", At(9, 3, 9)).Concat(Closed("b", At(9, 20, 9))));
+        ledger.SealedMonths.Should().BeEmpty();
+        ledger.LiveDossierCount.Should().Be(3);
+        ledger.Apply(late).Should().BeTrue();
+        ledger.Tally(quarter, after).Unsatisfactory.Should().Be(before.Unsatisfactory + 1);
+    }
+
+    [Fact]
+    public void A_reopen_whose_events_correct_a_receipt_into_another_sealed_month_names_it_and_changes_nothing()
+    {
+        var august = Closed("aug", At(8, 10, 9)).ToList();
+        var september = Closed("a", At(9, 3, 9)).ToList();
+        var ledger = Ledgers.Build(august.Concat(september));
+        ledger.Seal(At(11, 1, 0), Policy).Should().HaveCount(2);
+        var moved = ConflictingEvents.Receipt("aug", "aug-moved", At(9, 2, 9), At(9, 30, 17));
+
+        var reopen = () => ledger.Reopen([new ReceiptMonth(2026, 8)], august.Append(moved));
+        reopen.Should().Throw<SealedMonthException>().Which.Months.Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.SealedMonths.Should().HaveCount(2);
+        ledger.LiveDossierCount.Should().Be(0);
+
+        ledger.Reopen([new ReceiptMonth(2026, 8), new ReceiptMonth(2026, 9)], august.Concat(september).Append(moved));
+        ledger.SealedMonths.Should().BeEmpty();
+        ledger.Tally(Period.Month(2026, 9), Period.Month(2026, 9).End).Received.Should().Be(2);
+        ledger.Tally(Period.Month(2026, 8), Period.Month(2026, 8).End).Received.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_past_instant_a_sealed_month_does_not_keep_needs_it_reopened()
+    {
+        var ledger = Ledgers.Build(Closed("a", At(9, 3, 9), finishedAfterDays: 40));
+        ledger.Seal(At(11, 20, 0), Policy).Should().ContainSingle();
+        var september = Period.Month(2026, 9);
+
+        ledger.SealedMonthsNeededFor(september, september.End).Should().BeEmpty("a month's end is a standard instant");
+        ledger.SealedMonthsNeededFor(september, At(11, 20, 0)).Should().BeEmpty("after the seal point every instant answers");
+        ledger.SealedMonthsNeededFor(september, At(8, 20, 0)).Should().BeEmpty("before the month nothing was received");
+        ledger.SealedMonthsNeededFor(september, At(9, 20, 0)).Should().Equal(new ReceiptMonth(2026, 9));
+        var tally = () => ledger.Tally(september, At(9, 20, 0));
+        tally.Should().Throw<SealedMonthException>();
+        ledger.Tally(september, september.End).InProgressOverdue.Should().Be(1, "at the month's end it was open and past its due date");
+    }
+
+    private static UnitLedger SealedSeptember()
+    {
+        var ledger = Ledgers.Build(Closed("a", At(9, 3, 9)).Concat(Closed("b", At(9, 20, 9))).Concat(new DossierHistory("c").Received(At(10, 2, 9), At(10, 20, 17)).Events));
+        ledger.Seal(At(10, 8, 0), Policy).Should().ContainSingle();
+        return ledger;
+    }
+
+    private static SealedMonth SealedAlone(IEnumerable<UnitEvent> events, DateTimeOffset now)
+    {
+        var ledger = Ledgers.Build(events);
+        ledger.Seal(now, Policy).Should().ContainSingle();
+        return ledger.SealedMonths.Single();
+    }
+
+    private static IEnumerable<UnitEvent> Closed(string id, DateTimeOffset received, int finishedAfterDays = 2) =>
+        new DossierHistory(id).Received(received, received.AddDays(10), channel: Channel.Online, fee: 10_000).PaidOnline(received.AddHours(1)).Completed(received.AddDays(finishedAfterDays)).Events;
+}
