@@ -181,11 +181,11 @@ public sealed partial class UnitGrain(
 
     /// <summary>
     /// Seals the months the policy allows (their dossiers leave memory; the figures do not change); they
-    /// are saved with the next snapshot. Not while a reopen or a rebuild is under way.
+    /// are saved with the next snapshot. Not while a reopen is under way.
     /// </summary>
     private void Seal()
     {
-        if (_broken || _rebuilding is not null || _reopenUnderWay is not null)
+        if (_broken || _reopenUnderWay is not null)
         {
             return;
         }
@@ -274,6 +274,7 @@ public sealed partial class UnitGrain(
 
     public async Task<long> SaveSnapshot()
     {
+        Seal();
         if (await SaveSnapshotAsync(CancellationToken.None) is not { } position)
         {
             throw new InvalidOperationException(
@@ -291,6 +292,7 @@ public sealed partial class UnitGrain(
         try
         {
             await RebuildAsync(fromSnapshot: false, CancellationToken.None);
+            Seal();
             if (_snapshots.Enabled)
             {
                 await SaveSnapshotAsync(CancellationToken.None);
@@ -458,7 +460,6 @@ public sealed partial class UnitGrain(
     /// </summary>
     private async Task<long?> SaveSnapshotAsync(CancellationToken cancellationToken)
     {
-        Seal();
         if (_broken || _appending > 0)
         {
             return null;
