@@ -66,6 +66,9 @@ public sealed partial class UnitGrain(
     /// <summary>Reopens one change or question may need before it gives up: more means seal passes and questions keep crossing.</summary>
     private const int MaxReopens = 4;
 
+    /// <summary>Events applied between seal passes of a busy unit (a backfill applies months of history in minutes).</summary>
+    private const int SealEveryEvents = 5_000;
+
     private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
     private readonly SealPolicy _sealPolicy = ledgerOptions.Value.Policy;
     private UnitLedger _ledger = new(calendar);
@@ -77,6 +80,16 @@ public sealed partial class UnitGrain(
     /// turn may need the same months. Neither a seal pass nor a save runs while one is under way.
     /// </summary>
     private Task? _reopenUnderWay;
+
+    /// <summary>
+    /// The latest instant any event applied by this activation told of: where the unit's traffic stands.
+    /// A backfill sends history in time order; sealing by it rather than by the clock leaves the month
+    /// being sent (and the ones still finishing) live, instead of sealing them only to reopen them at
+    /// the next event.
+    /// </summary>
+    private DateTimeOffset? _frontier;
+
+    private int _appliedSinceSeal;
 
     /// <summary>
     /// The unit's log position: the number of the last event of its log this ledger holds
@@ -136,7 +149,8 @@ public sealed partial class UnitGrain(
         if (_snapshots.Enabled)
         {
             // Spread the units' checks over the interval, so they do not all save at once after a restart.
-            this.RegisterGrainTimer(ct => SaveSnapshotIfChangedAsync(_snapshots.MinEvents, ct), new GrainTimerCreationOptions(Spread(_snapshots.Interval), _snapshots.Interval));
+            this.RegisterGrainTimer(
+                ct => SaveSnapshotIfChangedAsync(_snapshots.MinEvents, ct, sealAtFrontier: true), new GrainTimerCreationOptions(Spread(_snapshots.Interval), _snapshots.Interval));
         }
 
         metrics.ActiveUnits.Add(1);
@@ -181,16 +195,24 @@ public sealed partial class UnitGrain(
 
     /// <summary>
     /// Seals the months the policy allows (their dossiers leave memory; the figures do not change); they
-    /// are saved with the next snapshot. Not while a reopen is under way.
+    /// are saved with the next snapshot. Not while a reopen is under way. <paramref name="atFrontier"/>:
+    /// judged at the traffic's <see cref="_frontier"/> when it is behind the clock (while events flow).
     /// </summary>
-    private void Seal()
+    private void Seal(bool atFrontier = false)
     {
         if (_broken || _reopenUnderWay is not null)
         {
             return;
         }
 
-        var sealedNow = _ledger.Seal(clock.Now, _sealPolicy);
+        _appliedSinceSeal = 0;
+        var now = clock.Now;
+        if (atFrontier && _frontier is { } frontier && frontier < now)
+        {
+            now = frontier;
+        }
+
+        var sealedNow = _ledger.Seal(now, _sealPolicy);
         if (sealedNow.Count > 0)
         {
             metrics.SealedMonths.Add(sealedNow.Count);
@@ -237,7 +259,9 @@ public sealed partial class UnitGrain(
                 touched = ledger.SealedMonthsTouchedBy(e);
                 if (touched.Count == 0)
                 {
-                    return (ledger.Apply(e), null);
+                    var changed = ledger.Apply(e);
+                    _frontier = _frontier is { } frontier && frontier >= e.OccurredAt ? frontier : e.OccurredAt;
+                    return (changed, null);
                 }
             }
 #pragma warning disable CA1031 // Whatever the ledger throws, the event is set aside with its reason and the unit goes on.
@@ -430,10 +454,10 @@ public sealed partial class UnitGrain(
         }
     }
 
-    /// <summary>Saves when at least <paramref name="minEvents"/> changed since the last save, or a month was sealed since.</summary>
-    private async Task SaveSnapshotIfChangedAsync(int minEvents, CancellationToken cancellationToken)
+    /// <summary>Seals, then saves when at least <paramref name="minEvents"/> changed since the last save, or a month was sealed since.</summary>
+    private async Task SaveSnapshotIfChangedAsync(int minEvents, CancellationToken cancellationToken, bool sealAtFrontier = false)
     {
-        Seal();
+        Seal(sealAtFrontier);
         if (_sinceSnapshot < minEvents && !_segments.HasUnsaved(_ledger))
         {
             return;
@@ -560,6 +584,11 @@ public sealed partial class UnitGrain(
             {
                 _sinceSnapshot += changed;
                 metrics.EventsApplied.Add(changed);
+                _appliedSinceSeal += changed;
+                if (_appliedSinceSeal >= SealEveryEvents)
+                {
+                    Seal(atFrontier: true);
+                }
             }
 
             probe.Reached(UnitApplyStep.Counted, _unit.Code);

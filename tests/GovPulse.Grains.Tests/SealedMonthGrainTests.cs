@@ -121,6 +121,30 @@ public sealed class SealedMonthGrainTests(SealedMonthsClusterFixture fixture) : 
         (await ExpectedFigures.ShownBy(grain, Every)).Should().BeEquivalentTo(live, o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public async Task A_busy_unit_seals_as_its_traffic_moves_on_not_by_the_clock_so_a_backfill_keeps_the_months_it_sends_live()
+    {
+        const string unit = "26506"; // Phường Vũng Tàu
+        var grain = fixture.Cluster.Client.GetGrain<IUnitGrain>(unit);
+        // Over 5,000 events each: a seal pass runs while each batch is applied.
+        var september = UnitSnapshotTests.Dossiers(unit, new Random(5), 1_700).ToList();
+        var later = UnitSnapshotTests.Dossiers(unit, new Random(6), 1_700)
+            .Select(e => e with { EventId = "later-" + e.EventId, DossierId = "later-" + e.DossierId, OccurredAt = e.OccurredAt.AddDays(40), DueAt = e.DueAt?.AddDays(40) })
+            .ToList();
+
+        await grain.Apply(september.ToImmutableArray());
+        var whileSending = await grain.GetStatus();
+        await grain.Apply(later.ToImmutableArray());
+        var movedOn = await grain.GetStatus();
+        var figures = await ExpectedFigures.ShownBy(grain, Ended);
+
+        september.Count.Should().BeGreaterThan(5_000);
+        later.Count.Should().BeGreaterThan(5_000);
+        whileSending.SealedMonths.Should().Be(0, "by the clock September and October are past their grace, but the traffic is still in October");
+        movedOn.SealedMonths.Should().Be(1, "with the traffic in December, September is past its 62 days and October is not");
+        figures.Should().BeEquivalentTo(new ExpectedFigures(Silo).Of(unit, september.Concat(later), Ended), o => o.WithStrictOrdering());
+    }
+
     private IServiceProvider Silo => fixture.Cluster.Silos[0].ServiceProvider;
 
     private async Task Reactivate(IUnitGrain grain)
