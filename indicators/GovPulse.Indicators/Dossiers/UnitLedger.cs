@@ -126,11 +126,16 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
 
         _version++;
         var before = dossier.LedgerMonth;
+        LedgerRow? was = before >= 0 ? _byReceiptMonth[before][dossier.LedgerSlot] : null;
         Index(dossier);
-        Changed(dossier.LedgerMonth);
-        if (before != dossier.LedgerMonth)
+        if (before == dossier.LedgerMonth && before >= 0)
+        {
+            Changed(before, was, _byReceiptMonth[before][dossier.LedgerSlot]);
+        }
+        else
         {
             Changed(before);
+            Changed(dossier.LedgerMonth);
         }
 
         return true;
