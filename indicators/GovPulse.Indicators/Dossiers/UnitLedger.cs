@@ -128,9 +128,10 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
         var before = dossier.LedgerMonth;
         LedgerRow? was = before >= 0 ? _byReceiptMonth[before][dossier.LedgerSlot] : null;
         Index(dossier);
-        if (before == dossier.LedgerMonth && before >= 0)
+        if (dossier.LedgerMonth >= 0 && (before == dossier.LedgerMonth || before < 0))
         {
-            Changed(before, was, _byReceiptMonth[before][dossier.LedgerSlot]);
+            // Changed within its month, or newly received into one: the month's kept counts follow.
+            Changed(dossier.LedgerMonth, was, _byReceiptMonth[dossier.LedgerMonth][dossier.LedgerSlot]);
         }
         else
         {
