@@ -163,6 +163,46 @@ internal struct Counter(bool exactSum)
         }
     }
 
+    /// <summary>
+    /// Takes one dossier's contribution out and its new one in (both counted at this count's evaluation
+    /// time); false, changing nothing, when that cannot be done exactly: a processing-day term other than
+    /// the one it replaces (the sum's scale would then depend on terms no longer known), or a negative zero.
+    /// </summary>
+    public bool TryReplace(in Counter before, in Counter after)
+    {
+        if (before.Overflowed || after.Overflowed || (before._scales != 0 && (before._scales != after._scales || !before.SameSums(after))))
+        {
+            return false;
+        }
+
+        Counts.Subtract(before.Counts);
+        Counts.Add(after.Counts);
+        if (before._scales == 0)
+        {
+            for (var scales = after._scales; scales != 0; scales &= scales - 1)
+            {
+                var scale = BitOperations.TrailingZeroCount(scales);
+                AddScaleSum(scale, after.ScaleSum(scale));
+            }
+        }
+
+        return true;
+    }
+
+    private readonly bool SameSums(in Counter other)
+    {
+        for (var scales = _scales; scales != 0; scales &= scales - 1)
+        {
+            var scale = BitOperations.TrailingZeroCount(scales);
+            if (ScaleSum(scale) != other.ScaleSum(scale))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Adds a sealed month's part: its counts, its exact sums, and its procedures' flags (numbered by the ledger).</summary>
     public void AddPart(MonthPart part, ReadOnlySpan<int> procedureNumbers, Span<byte> procedures)
     {

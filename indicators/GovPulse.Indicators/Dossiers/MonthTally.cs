@@ -9,6 +9,9 @@ internal sealed class MonthTally(long version, long at, TallySpan span, Counter 
 {
     public long Version { get; } = version;
 
+    /// <summary>The evaluation time it was counted at (UTC ticks).</summary>
+    public long At { get; } = at;
+
     public TallySpan Span { get; } = span;
 
     /// <summary>The month's counts, exact sums.</summary>
@@ -18,5 +21,5 @@ internal sealed class MonthTally(long version, long at, TallySpan span, Counter 
     public byte[] Procedures { get; } = procedures;
 
     public bool Holds(long version, long evaluatedAt) =>
-        version == Version && (evaluatedAt == at || (!Span.Pinned && Span.From <= evaluatedAt && evaluatedAt < Span.Until));
+        version == Version && (evaluatedAt == At || (!Span.Pinned && Span.From <= evaluatedAt && evaluatedAt < Span.Until));
 }

@@ -63,28 +63,32 @@ internal struct TallyCounts
             && PetitionsSatisfactory == other.PetitionsSatisfactory;
     }
 
-    public void Add(in TallyCounts other)
+    public void Subtract(in TallyCounts other) => Add(other, sign: -1);
+
+    public void Add(in TallyCounts other) => Add(other, sign: 1);
+
+    private void Add(in TallyCounts other, long sign)
     {
         for (var i = 0; i < OutcomeCount; i++)
         {
-            Outcomes[i] += other.Outcomes[i];
+            Outcomes[i] += sign * other.Outcomes[i];
         }
 
-        Apologies += other.Apologies;
-        Synced += other.Synced;
-        Online += other.Online;
-        Fee += other.Fee;
-        FeePaidOnline += other.FeePaidOnline;
-        PaperFinished += other.PaperFinished;
-        Electronic += other.Electronic;
-        Digitized += other.Digitized;
-        Reused += other.Reused;
-        Linked += other.Linked;
-        CitizenData += other.CitizenData;
-        Unsatisfactory += other.Unsatisfactory;
-        Petitions += other.Petitions;
-        PetitionsOnTime += other.PetitionsOnTime;
-        PetitionsSatisfactory += other.PetitionsSatisfactory;
+        Apologies += sign * other.Apologies;
+        Synced += sign * other.Synced;
+        Online += sign * other.Online;
+        Fee += sign * other.Fee;
+        FeePaidOnline += sign * other.FeePaidOnline;
+        PaperFinished += sign * other.PaperFinished;
+        Electronic += sign * other.Electronic;
+        Digitized += sign * other.Digitized;
+        Reused += sign * other.Reused;
+        Linked += sign * other.Linked;
+        CitizenData += sign * other.CitizenData;
+        Unsatisfactory += sign * other.Unsatisfactory;
+        Petitions += sign * other.Petitions;
+        PetitionsOnTime += sign * other.PetitionsOnTime;
+        PetitionsSatisfactory += sign * other.PetitionsSatisfactory;
     }
 
     public readonly void Write(SnapshotWriter w)

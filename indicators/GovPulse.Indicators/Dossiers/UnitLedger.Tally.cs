@@ -231,6 +231,77 @@ public sealed partial class UnitLedger
         return counted;
     }
 
+    /// <summary>
+    /// One dossier of the month changed from row <paramref name="was"/> (null: newly received) to
+    /// <paramref name="now"/>: the month's kept counts take its old contribution out and its new one in,
+    /// at each count's own evaluation time, rather than being counted again; a kept count where that
+    /// cannot be done exactly (see <see cref="Counter.TryReplace"/>; the old contribution needed the
+    /// dossier's former facts; a procedure flag would be lost) is dropped.
+    /// </summary>
+    private void Changed(int month, LedgerRow? was, in LedgerRow now)
+    {
+        var version = _monthVersions.GetValueOrDefault(month);
+        _monthVersions[month] = version + 1;
+        if (!_monthTallies.TryGetValue(month, out var kept))
+        {
+            return;
+        }
+
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (kept[i] is not { } tally || tally.Version != version)
+            {
+                kept[i] = null;
+                continue;
+            }
+
+            var at = tally.At;
+            if (was is { } old && old.ReceivedAt <= at && (!old.IsSettled || at < old.SettledFrom))
+            {
+                kept[i] = null; // its contribution then came from facts the dossier no longer has
+                continue;
+            }
+
+            var procedures = new byte[_procedureNumbers.Count];
+            var ignored = new TallySpan();
+            var leaving = new Counter(exactSum: true);
+            if (was is { } taken)
+            {
+                leaving.CountRow(taken, at, new DateTimeOffset(at, TimeSpan.Zero), Calendar, procedures, ref ignored);
+            }
+
+            // The other dossiers count the same over the kept span: when the changed one's last fact falls in
+            // it, the count moves on to that moment, where a live tally will ask next.
+            var to = now.IsSettled && now.SettledFrom > at && !tally.Span.Pinned && now.SettledFrom >= tally.Span.From && now.SettledFrom < tally.Span.Until
+                ? now.SettledFrom
+                : at;
+            var lost = was is { } o ? procedures[o.Procedure] : (byte)0;
+            Array.Clear(procedures);
+            var span = new TallySpan();
+            var arriving = new Counter(exactSum: true);
+            arriving.CountRow(now, to, new DateTimeOffset(to, TimeSpan.Zero), Calendar, procedures, ref span);
+            var counter = tally.Counter;
+            if ((lost & ~procedures[was?.Procedure ?? 0]) != 0 || !counter.TryReplace(leaving, arriving))
+            {
+                kept[i] = null;
+                continue;
+            }
+
+            var merged = new byte[procedures.Length];
+            tally.Procedures.CopyTo(merged, 0);
+            for (var p = 0; p < merged.Length; p++)
+            {
+                merged[p] |= procedures[p];
+            }
+
+            var narrowed = tally.Span;
+            narrowed.From = Math.Max(narrowed.From, span.From);
+            narrowed.Until = Math.Min(narrowed.Until, span.Until);
+            narrowed.Pinned |= span.Pinned;
+            kept[i] = new MonthTally(version + 1, to, narrowed, counter, merged);
+        }
+    }
+
     /// <summary>Counts one month's sealed parts, live rows and petitions received from <paramref name="firstDay"/> to <paramref name="lastDay"/>.</summary>
     private void CountMonth(int month, DateOnly firstDay, DateOnly lastDay, DateTimeOffset evaluatedAt, ref Counter counter, Span<byte> procedures, ref TallySpan span)
     {

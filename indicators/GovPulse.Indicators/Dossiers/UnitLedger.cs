@@ -126,11 +126,17 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
 
         _version++;
         var before = dossier.LedgerMonth;
+        LedgerRow? was = before >= 0 ? _byReceiptMonth[before][dossier.LedgerSlot] : null;
         Index(dossier);
-        Changed(dossier.LedgerMonth);
-        if (before != dossier.LedgerMonth)
+        if (dossier.LedgerMonth >= 0 && (before == dossier.LedgerMonth || before < 0))
+        {
+            // Changed within its month, or newly received into one: the month's kept counts follow.
+            Changed(dossier.LedgerMonth, was, _byReceiptMonth[dossier.LedgerMonth][dossier.LedgerSlot]);
+        }
+        else
         {
             Changed(before);
+            Changed(dossier.LedgerMonth);
         }
 
         return true;
