@@ -482,7 +482,7 @@ public sealed partial class UnitGrain(
 
     /// <summary>The figures with the log position they are of, so the city keeps the newer whatever the clocks.</summary>
     private UnitFiguresReport ReportFor(Period period) =>
-        new(_unit.Code, _position, period, FiguresFor(period), period.EvaluationTime(clock.Now));
+        new(_unit.Code, _position, period, FiguresFor(period), period.EvaluationTime(clock.Now), _ledger.NextTurnOverdue(clock.Now));
 
     public Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf) =>
         Task.FromResult(ChaseList.Of(_ledger, status, asOf, offset, limit));
