@@ -7,8 +7,9 @@ namespace GovPulse.Grains;
 /// <summary>
 /// The city (key <c>79</c>): pools its units' figures. Units report their current-month figures
 /// when they change, so the city never re-reads every unit on a change; the city keeps the report
-/// with the higher log position, and asks every unit again on activation and periodically
-/// (<see cref="Reconcile"/>), so a report lost on the way heals.
+/// with the higher log position, and reconciles on activation and periodically (<see cref="Reconcile"/>),
+/// so a report lost on the way heals. It keeps the units' reports of ended periods it was asked for
+/// and asks a unit again only when its log moved, and wakes units when their next due time comes.
 /// </summary>
 [Alias("govpulse.city")]
 public interface ICityGrain : IGrainWithStringKey
@@ -19,7 +20,25 @@ public interface ICityGrain : IGrainWithStringKey
     [Alias("scorecard")]
     Task<Scorecard> GetScorecard(Period period);
 
-    /// <summary>Asks every unit for its current-month report and keeps the newer of each (the city's timer does this every <c>GovPulse:City:ReconcileInterval</c>).</summary>
+    /// <summary>
+    /// Reads every unit's last log position (one query) and asks only the units whose position differs
+    /// from the current-month report the city keeps, whose next due time has passed, or of which it
+    /// keeps none (the city's timer does this every <c>GovPulse:City:ReconcileInterval</c>). A unit
+    /// whose log holds no event is not asked: its figures are the empty unit's.
+    /// </summary>
     [Alias("reconcile")]
     Task Reconcile();
+
+    /// <summary>
+    /// The units' scorecards for the period, each as its unit grain gives it, in the order asked. An
+    /// ended period comes from the reports the city keeps (a unit is asked only when its log moved
+    /// since, or the period was not kept); any other period asks the units.
+    /// </summary>
+    /// <remarks>Returned as <see cref="Immutable{T}"/>, so a caller on the city's node takes the list without a copy.</remarks>
+    [Alias("unit-scorecards")]
+    Task<Immutable<IReadOnlyList<Scorecard>>> GetUnitScorecards(Period period, [Immutable] IReadOnlyList<string> unitCodes);
+
+    /// <summary>Wakes the units whose next due time has come (<c>IUnitGrain.CheckClock</c>) and keeps their new figures; the city's scoring-clock timer calls it.</summary>
+    [Alias("wake-due")]
+    Task WakeDueUnits();
 }

@@ -10,13 +10,19 @@ namespace GovPulse.Grains;
 /// </summary>
 /// <param name="Position">The unit's log position: the last of its events the figures include (0 before any).</param>
 /// <param name="EvaluatedAt">When the unit judged the figures (on its node's scoring clock).</param>
+/// <param name="NextDue">
+/// The next instant after <paramref name="EvaluatedAt"/> at which one of the unit's open dossiers turns
+/// overdue (its figures then change with no event), or null when none will: the city wakes the unit
+/// then, so an idle unit may deactivate without missing it.
+/// </param>
 [GenerateSerializer, Immutable, Alias("govpulse.unit-figures-report")]
 public sealed record UnitFiguresReport(
     [property: Id(0)] string UnitCode,
     [property: Id(1)] long Position,
     [property: Id(2)] Period Period,
     [property: Id(3)] UnitFigures Figures,
-    [property: Id(4)] DateTimeOffset EvaluatedAt)
+    [property: Id(4)] DateTimeOffset EvaluatedAt,
+    [property: Id(5)] DateTimeOffset? NextDue = null)
 {
     /// <summary>Whether this report should replace <paramref name="known"/> of the same unit and period.</summary>
     public bool Supersedes(UnitFiguresReport known)

@@ -679,7 +679,7 @@ public sealed partial class UnitGrain(
     {
         var now = clock.Now;
         var figures = await FiguresForAsync(period, now);
-        return new(_unit.Code, _position, period, figures, period.EvaluationTime(now));
+        return new(_unit.Code, _position, period, figures, period.EvaluationTime(now), _ledger.NextTurnOverdue(now));
     }
 
     public async Task<ChaseList> GetDossiersToChase(ChaseStatus status, int offset, int limit, DateTimeOffset asOf)

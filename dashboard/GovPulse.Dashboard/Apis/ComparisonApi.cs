@@ -33,10 +33,10 @@ public static class ComparisonApi
         var evaluated = period.Value;
         var previousPeriod = PreviousPeriod.Of(evaluated);
         var isCity = code == units.City.Code;
-        var current = LiveScorecards.GetAsync(grains, units, code, evaluated);
-        var previous = LiveScorecards.GetAsync(grains, units, code, previousPeriod);
+        var current = LiveScorecards.GetAsync(grains, units, code, evaluated, clock);
+        var previous = LiveScorecards.GetAsync(grains, units, code, previousPeriod, clock);
         var city = isCity ? Task.FromResult<Scorecard?>(null) : CityAsync(grains, units, evaluated);
-        var level = isCity ? Task.FromResult<IReadOnlyList<RankedUnit<Scorecard>>>([]) : UnitRanking.RankAsync(grains, units.All.Where(u => u.Kind == unit.Kind).ToList(), evaluated, clock);
+        var level = isCity ? Task.FromResult<IReadOnlyList<RankedUnit<Scorecard>>>([]) : UnitRanking.RankAsync(grains, units, units.All.Where(u => u.Kind == unit.Kind).ToList(), evaluated, clock);
         await Task.WhenAll(current, previous);
         await Task.WhenAll(city, level);
 

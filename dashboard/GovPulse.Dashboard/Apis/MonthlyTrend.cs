@@ -42,7 +42,7 @@ public static class MonthlyTrend
         var points = await Task.WhenAll(periods.Select(async period =>
             period.End <= now && published.TryGetValue(period.Label, out var point)
                 ? new TrendPoint(period.Label, point.Total, point.Band, point.Groups, point.Counts, "history")
-                : FromScorecard(await LiveScorecards.GetAsync(grains, units, code, period))));
+                : FromScorecard(await LiveScorecards.GetAsync(grains, units, code, period, clock))));
         return points;
     }
 

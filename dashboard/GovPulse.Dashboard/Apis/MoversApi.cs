@@ -40,8 +40,8 @@ public static class MoversApi
         var evaluated = period.Value;
         var previousPeriod = PreviousPeriod.Of(evaluated);
         var members = units.All.Where(u => u.Kind == kind).ToList();
-        var current = UnitRanking.RankAsync(grains, members, evaluated, clock);
-        var previous = UnitRanking.RankAsync(grains, members, previousPeriod, clock);
+        var current = UnitRanking.RankAsync(grains, units, members, evaluated, clock);
+        var previous = UnitRanking.RankAsync(grains, units, members, previousPeriod, clock);
         await Task.WhenAll(current, previous);
 
         var before = previous.Result.ToDictionary(r => r.Unit.UnitCode, StringComparer.Ordinal);

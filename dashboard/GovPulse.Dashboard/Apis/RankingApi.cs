@@ -15,7 +15,8 @@ namespace GovPulse.Dashboard.Apis;
 /// <summary>
 /// <c>GET /api/v1/rankings?level=commune|department&amp;period=P</c>: best first; equal totals share a rank.
 /// A month that has ended ranks from its last published hourly snapshot when there is one, so the
-/// answer never changes afterwards; otherwise the units' grains rank it live. The header
+/// answer never changes afterwards; otherwise it ranks live: an ended period from the unit reports
+/// the city grain keeps (<see cref="LiveScorecards.ManyAsync"/>), a running one from the units' grains. The header
 /// <c>X-GovPulse-Source</c> says which (<c>history</c> | <c>live</c>), and <c>X-GovPulse-Snapshot</c>
 /// names the snapshot's hour.
 /// </summary>
@@ -48,7 +49,7 @@ public static class RankingApi
         }
         else
         {
-            scorecards = await Task.WhenAll(members.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetScorecard(evaluated)));
+            scorecards = await LiveScorecards.ManyAsync(grains, units, members, evaluated, clock);
             response.Headers[SourceHeader] = "live";
         }
 

@@ -21,6 +21,6 @@ public static class ScorecardApi
         return api;
     }
 
-    private static async Task<Ok<Scorecard>> GetScorecard(string code, PeriodParameter period, UnitDirectory units, IGrainFactory grains) =>
-        TypedResults.Ok(await LiveScorecards.GetAsync(grains, units, code, period.Value));
+    private static async Task<Ok<Scorecard>> GetScorecard(string code, PeriodParameter period, UnitDirectory units, IGrainFactory grains, ScoringClock clock) =>
+        TypedResults.Ok(await LiveScorecards.GetAsync(grains, units, code, period.Value, clock));
 }

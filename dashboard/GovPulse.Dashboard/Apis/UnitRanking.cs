@@ -12,12 +12,12 @@ namespace GovPulse.Dashboard.Apis;
 public static class UnitRanking
 {
     public static async Task<IReadOnlyList<RankedUnit<Scorecard>>> RankAsync(
-        IGrainFactory grains, IReadOnlyList<Unit> members, Period period, ScoringClock clock)
+        IGrainFactory grains, UnitDirectory units, IReadOnlyList<Unit> members, Period period, ScoringClock clock)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(members);
         var scorecards = (await RankingApi.PublishedAsync(grains, period, members, clock))?.Scorecards
-            ?? await Task.WhenAll(members.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetScorecard(period)));
+            ?? await LiveScorecards.ManyAsync(grains, units, members, period, clock);
         return Ranking.Rank(scorecards, RankingKey.Of);
     }
 }

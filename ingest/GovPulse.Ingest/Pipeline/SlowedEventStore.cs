@@ -51,6 +51,9 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
     public Task<IReadOnlyDictionary<string, long>> PositionsAtAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         store.PositionsAtAsync(asOf, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, long>> LastPositionsAsync(CancellationToken cancellationToken = default) =>
+        store.LastPositionsAsync(cancellationToken);
+
     public Task<IReadOnlySet<string>> UnitsWithReceiptsAsync(DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default) =>
         store.UnitsWithReceiptsAsync(receivedFrom, receivedUntil, cancellationToken);
 

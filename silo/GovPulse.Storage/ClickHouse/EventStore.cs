@@ -350,6 +350,19 @@ public sealed class EventStore : IEventStore
         return positions;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> LastPositionsAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        using var reader = await client.ExecuteReaderAsync("SELECT unit_code, max(position) FROM events GROUP BY unit_code", null, null, cancellationToken);
+        var positions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions[reader.GetString(0)] = Number(reader.GetValue(1));
+        }
+
+        return positions;
+    }
+
     public async Task<IReadOnlySet<string>> UnitsWithReceiptsAsync(DateTimeOffset receivedFrom, DateTimeOffset receivedUntil, CancellationToken cancellationToken = default)
     {
         var client = await _database.GetClientAsync();

@@ -46,6 +46,13 @@ public interface IEventStore
     Task<IReadOnlyDictionary<string, long>> PositionsAtAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every unit's last stored position, in one query: what the city's reconciliation compares with
+    /// the reports it keeps. Units with no event stored are absent; a unit whose events all predate
+    /// positions is at 0.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> LastPositionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The units whose log holds a dossier or petition receipt that occurred in
     /// [<paramref name="receivedFrom"/>, <paramref name="receivedUntil"/>), whenever it was stored: a
     /// unit not among them has nothing to count in that period as known at any instant.

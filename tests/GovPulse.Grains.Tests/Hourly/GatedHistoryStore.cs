@@ -19,8 +19,11 @@ public sealed class GatedHistoryStore(IIndicatorHistoryStore store, HourStoreGat
         store.PublishedHoursAsync(since, until, cancellationToken);
 
     public Task<DateTimeOffset?> LastPublishedHourAsync(
-        DateTimeOffset before, DateTimeOffset? notBefore = null, string? period = null, CancellationToken cancellationToken = default) =>
-        store.LastPublishedHourAsync(before, notBefore, period, cancellationToken);
+        DateTimeOffset before, DateTimeOffset? notBefore = null, string? period = null, CancellationToken cancellationToken = default)
+    {
+        gate.LookedUpLastHour();
+        return store.LastPublishedHourAsync(before, notBefore, period, cancellationToken);
+    }
 
     public Task<IReadOnlyDictionary<string, decimal>> TotalsAtAsync(DateTimeOffset hour, CancellationToken cancellationToken = default) =>
         store.TotalsAtAsync(hour, cancellationToken);

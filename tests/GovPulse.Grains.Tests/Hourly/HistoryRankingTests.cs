@@ -76,6 +76,21 @@ public sealed class HistoryRankingTests(HourlyClusterFixture fixture) : IClassFi
         response.Headers.GetValues(RankingApi.SourceHeader).Should().Equal("live");
     }
 
+    [Fact]
+    public async Task A_month_whose_publication_is_over_is_looked_up_in_the_history_once_per_node()
+    {
+        using var http = new HttpClient { BaseAddress = _address };
+        using var first = await http.GetAsync(new Uri("/api/v1/rankings?period=2024-06&level=department", UriKind.Relative));
+        var lookups = fixture.Gate.LastHourLookups;
+        using var second = await http.GetAsync(new Uri("/api/v1/rankings?period=2024-06&level=department", UriKind.Relative));
+        var after = fixture.Gate.LastHourLookups;
+
+        first.Headers.GetValues(RankingApi.SourceHeader).Should().Equal("live");
+        second.Headers.GetValues(RankingApi.SourceHeader).Should().Equal("live");
+        (await second.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        after.Should().Be(lookups, "no hour of a month ended over 32 days ago is published any more, so the node remembers it has none");
+    }
+
     private async Task StoreAndApply(params Indicators.Events.UnitEvent[] events)
     {
         await fixture.Cluster.Client.GetGrain<IUnitGrain>(events[0].UnitCode).Apply([.. events]);

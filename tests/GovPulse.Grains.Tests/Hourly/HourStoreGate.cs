@@ -16,6 +16,13 @@ public sealed class HourStoreGate
     private int _toHold;
     private int _toFailBefore;
     private int _toFailAfter;
+    private int _lastHourLookups;
+
+    /// <summary>How many times a node looked up the last published hour of a period in ClickHouse.</summary>
+    public int LastHourLookups => Volatile.Read(ref _lastHourLookups);
+
+    /// <summary>Counts one lookup of a period's last published hour.</summary>
+    public void LookedUpLastHour() => Interlocked.Increment(ref _lastHourLookups);
 
     /// <summary>Holds the next <paramref name="inserts"/> inserts before they reach the engine.</summary>
     public void Hold(int inserts)
