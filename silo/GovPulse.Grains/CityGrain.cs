@@ -13,6 +13,8 @@ namespace GovPulse.Grains;
 /// change costs one report, not 186 calls; any other period asks the units. Reports are ordered by
 /// the unit's log position, never by a clock, and the city asks every unit again on activation and
 /// every <see cref="CityOptions.ReconcileInterval"/>, so a report lost on the way heals.
+/// Keyed by a province's code it pools that province's units; keyed by the nation's, every unit
+/// (no unit reports to the nation: its current month moves at each reconciliation).
 /// </summary>
 public sealed partial class CityGrain(
     UnitDirectory units,
@@ -25,6 +27,11 @@ public sealed partial class CityGrain(
     private readonly Dictionary<string, UnitFiguresReport> _latest = new(StringComparer.Ordinal);
     private readonly LivePushThrottle _throttle = new(LivePushThrottle.OncePerSecond);
     private IGrainTimer? _delayedPush;
+
+    /// <summary>The unit this grain pools: its key's (the deployment's province for an unknown key).</summary>
+    private Unit Pooling => units.Find(this.GetPrimaryKeyString()) ?? units.City;
+
+    private IReadOnlyList<Unit> Members => units.MembersOf(Pooling.Code);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +62,7 @@ public sealed partial class CityGrain(
         if (period == Period.MonthOf(clock.Now))
         {
             // A new month, or units never heard of: ask them once, then live on their reports.
-            if (units.All.Any(u => !_latest.TryGetValue(u.Code, out var r) || r.Period != period))
+            if (Members.Any(u => !_latest.TryGetValue(u.Code, out var r) || r.Period != period))
             {
                 await ReconcileAsync(period);
             }
@@ -100,9 +107,9 @@ public sealed partial class CityGrain(
     /// <summary>The city's version: the sum of the positions of the reports it pools, so it grows with any unit's.</summary>
     private Scorecard Pooled(Period period, IReadOnlyCollection<UnitFiguresReport> reports)
     {
-        var own = reports.FirstOrDefault(r => r.UnitCode == units.City.Code)?.Figures ?? UnitFigures.Empty;
-        var pooled = UnitEvaluation.Pool(reports.Select(r => r.Figures), own);
-        return UnitEvaluation.Scorecard(units.City, period.Label, period.EvaluationTime(clock.Now), pooled, bands)
+        var byCode = reports.ToDictionary(r => r.UnitCode, r => r.Figures, StringComparer.Ordinal);
+        var pooled = PooledFigures.Of(units, Pooling, byCode.GetValueOrDefault);
+        return UnitEvaluation.Scorecard(Pooling, period.Label, period.EvaluationTime(clock.Now), pooled, bands)
             with { Version = reports.Sum(r => r.Position) };
     }
 
@@ -122,7 +129,7 @@ public sealed partial class CityGrain(
     }
 
     private async Task<UnitFiguresReport[]> AskUnitsAsync(Period period) =>
-        await Task.WhenAll(units.All.Select(u => GrainFactory.GetGrain<IUnitGrain>(u.Code).GetReport(period)));
+        await Task.WhenAll(Members.Select(u => GrainFactory.GetGrain<IUnitGrain>(u.Code).GetReport(period)));
 
     private async Task ChangedAsync() =>
         _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);

@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
+using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
 
 namespace GovPulse.Silo;
@@ -20,6 +21,8 @@ public static class SiloRegistration
         var credentials = ClusterCredentials.FromOptions(options.Tls, TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(credentials);
+        // Loaded now, so a bad directory file stops the node before it serves anything (the error names file, line and field).
+        builder.Services.AddSingleton(UnitDirectoryFile.LoadOrBuiltIn(builder.Configuration[UnitDirectoryFile.Setting]));
         builder.Services.AddHostedService<ClusterTlsReport>();
         builder.UseOrleans(silo =>
         {
