@@ -30,8 +30,13 @@ public sealed record BackfillData(
         return File.Exists(manifest) && JsonSerializer.Deserialize<BackfillData>(File.ReadAllText(manifest)) is { Months: not null } kept ? kept : null;
     }
 
-    public static BackfillData Generate(string directory, int seed, DateTimeOffset from, DateTimeOffset to, int batchSize, Action<DateTimeOffset, long> progress)
+    public static BackfillData Generate(string directory, int seed, DateTimeOffset from, DateTimeOffset to, int batchSize, Action<DateTimeOffset, long> progress) =>
+        Generate(directory, new SimulatedCity(seed, from), to, batchSize, progress);
+
+    /// <summary>The traffic of <paramref name="city"/> (any directory, any scale) from where it stands to <paramref name="to"/>.</summary>
+    public static BackfillData Generate(string directory, SimulatedCity city, DateTimeOffset to, int batchSize, Action<DateTimeOffset, long> progress)
     {
+        ArgumentNullException.ThrowIfNull(city);
         System.IO.Directory.CreateDirectory(directory);
         var received = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var months = new SortedDictionary<string, BackfillMonth>(StringComparer.Ordinal);
@@ -53,7 +58,6 @@ public sealed record BackfillData(
             inBatch = 0;
         }
 
-        var city = new SimulatedCity(seed, from);
         foreach (var hour in city.AdvanceTo(to))
         {
             foreach (var e in hour)

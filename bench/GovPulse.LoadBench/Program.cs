@@ -5,8 +5,8 @@ using GovPulse.LoadBench;
 using Spectre.Console;
 
 // End-to-end load bench; docs/benchmarks.md, "End-to-end ingest".
-var scenario = new Option<string>("--scenario") { Description = "backfill, latency or both", DefaultValueFactory = _ => "both" };
-scenario.AcceptOnlyFromAmong("backfill", "latency", "both");
+var scenario = new Option<string>("--scenario") { Description = "backfill, latency or both (the city), or national (the synthetic nation: a month's backfill and the 3,321 communes' ranking)", DefaultValueFactory = _ => "both" };
+scenario.AcceptOnlyFromAmong("backfill", "latency", "both", "national");
 var url = new Option<string?>("--url") { Description = "Measure this running node instead of starting a fresh one (needs --key)", HelpName = "URL" };
 var key = new Option<string?>("--key") { Description = "API key of the node at --url (default: GOVPULSE_KEY)", HelpName = "KEY" };
 var pid = new Option<int?>("--pid") { Description = "Process id of the node at --url, for its memory (/proc)", HelpName = "PID" };
@@ -15,6 +15,9 @@ var noBuild = new Option<bool>("--no-build") { Description = "Start the existing
 var nodeArguments = new Option<string[]>("--node-arg") { Description = "Extra setting for the started node, e.g. --node-arg=--GovPulse:Ingest:MaxConcurrentBatches=4 (repeatable)", AllowMultipleArgumentsPerToken = false };
 var from = new Option<string?>("--from") { Description = "Backfill from this date (Vietnam time; default: the first day of the month two months ago)", HelpName = "DATE" };
 var to = new Option<string?>("--to") { Description = "Backfill to the end of this date (default: the last day of last month)", HelpName = "DATE" };
+var month = new Option<string?>("--month") { Description = "Backfill this month (yyyy-MM) instead of --from/--to", HelpName = "MONTH" };
+var scale = new Option<double>("--scale") { Description = "National: multiply the nation's traffic (1 ≈ 19 M events a month; 0.01 for a quick run)", DefaultValueFactory = _ => 1 };
+var probes = new Option<int>("--probes") { Description = "National: timed asks of each ranking", DefaultValueFactory = _ => 200 };
 var seed = new Option<int>("--seed") { Description = "Simulator seed", DefaultValueFactory = _ => 2026 };
 var batchSize = new Option<int>("--batch-size") { Description = "Backfill events per request", DefaultValueFactory = _ => 5_000 };
 var concurrency = new Option<int>("--concurrency") { Description = "Backfill senders (requests in flight)", DefaultValueFactory = _ => 4 };
@@ -29,7 +32,7 @@ var probeUnits = new Option<int>("--probe-units") { Description = "Latency: quie
 
 var root = new RootCommand("GovPulse end-to-end load bench: HTTP → ClickHouse → grains → SignalR, on a fresh node or a running one")
 {
-    scenario, url, key, pid, repo, noBuild, nodeArguments, from, to, seed, batchSize, concurrency, work, backfillLimit, rate, tick, warmup, duration, probeMs, probeUnits,
+    scenario, url, key, pid, repo, noBuild, nodeArguments, from, to, month, scale, probes, seed, batchSize, concurrency, work, backfillLimit, rate, tick, warmup, duration, probeMs, probeUnits,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -43,12 +46,24 @@ root.SetAction(async (parse, cancellationToken) =>
     var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
     var start = parse.GetValue(from) is { } f ? DateOnly.Parse(f, CultureInfo.InvariantCulture) : firstOfMonth.AddMonths(-2);
     var end = parse.GetValue(to) is { } t ? DateOnly.Parse(t, CultureInfo.InvariantCulture) : firstOfMonth.AddDays(-1);
+    if (parse.GetValue(month) is { } m)
+    {
+        start = DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        end = start.AddMonths(1).AddDays(-1);
+    }
+
+    // The nation's directory file is written before the node starts, which loads it (GovPulse:Directory:File).
+    var extraNodeArguments = parse.GetValue(nodeArguments) ?? [];
+    if (which == "national")
+    {
+        extraNodeArguments = [.. extraNodeArguments, NationalScenario.DirectoryArgument(parse.GetValue(work)!, parse.GetValue(seed))];
+    }
 
     AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Machine: {Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}"));
     await using var node = parse.GetValue(url) is { } u
         ? NodeUnderTest.Running(new Uri(u), parse.GetValue(key) ?? Environment.GetEnvironmentVariable("GOVPULSE_KEY") ?? throw new InvalidOperationException("--url needs --key or GOVPULSE_KEY"), parse.GetValue(pid))
-        : await NodeUnderTest.StartAsync(parse.GetValue(repo) ?? FindRepository(), !parse.GetValue(noBuild), parse.GetValue(nodeArguments) ?? [], AnsiConsole.WriteLine, cancellationToken);
+        : await NodeUnderTest.StartAsync(parse.GetValue(repo) ?? FindRepository(), !parse.GetValue(noBuild), extraNodeArguments, AnsiConsole.WriteLine, cancellationToken);
     AnsiConsole.WriteLine($"Node: {node.BaseAddress}{(node.Started ? " (started here, fresh data directory)" : string.Empty)}");
 
     var ok = true;
@@ -60,6 +75,14 @@ root.SetAction(async (parse, cancellationToken) =>
                 parse.GetValue(seed), VietnamTime.StartOfDay(start), VietnamTime.StartOfDay(end.AddDays(1)), parse.GetValue(batchSize), parse.GetValue(concurrency),
                 parse.GetValue(work)!, TimeSpan.FromSeconds(parse.GetValue(backfillLimit))), cancellationToken);
             AnsiConsole.WriteLine($"Load average after the backfill: {LoadAverage()}");
+        }
+
+        if (which is "national")
+        {
+            ok &= await NationalScenario.RunAsync(node, new NationalSettings(
+                parse.GetValue(seed), VietnamTime.StartOfDay(start), VietnamTime.StartOfDay(end.AddDays(1)), parse.GetValue(scale), parse.GetValue(batchSize), parse.GetValue(concurrency),
+                parse.GetValue(work)!, TimeSpan.FromSeconds(parse.GetValue(backfillLimit)), parse.GetValue(probes)), cancellationToken);
+            AnsiConsole.WriteLine($"Load average after the national run: {LoadAverage()}");
         }
 
         if (which is "latency" or "both")

@@ -15,6 +15,7 @@ public static class GovPulseCli
         {
             ImportCommand.Create(consoles),
             SimulateCommand.Create(consoles, time ?? TimeProvider.System),
+            DirectoryCommand.Create(consoles),
             ReplayCommand.Create(consoles),
             ScoreCommand.Create(consoles),
             KeysCommand.Create(consoles),

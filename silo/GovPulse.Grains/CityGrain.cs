@@ -23,6 +23,8 @@ namespace GovPulse.Grains;
 /// every unit's last log position in one query and asks only the units it has news of, so a report
 /// lost on the way heals. It wakes a unit when the unit's next due time comes, so an idle unit may
 /// deactivate without its figures missing a dossier turning overdue.
+/// Keyed by a province's code it pools that province's units; keyed by the nation's, every unit
+/// (no unit reports to the nation: its current month moves at each reconciliation).
 /// </summary>
 public sealed partial class CityGrain(
     UnitDirectory units,
@@ -52,9 +54,14 @@ public sealed partial class CityGrain(
     private ITimer? _dueTimer;
     private DateTimeOffset? _dueTimerAt;
 
+    /// <summary>The unit this grain pools: its key's (the deployment's province for an unknown key).</summary>
+    private Unit Pooling => units.Find(this.GetPrimaryKeyString()) ?? units.City;
+
+    private IReadOnlyList<Unit> Members => units.MembersOf(Pooling.Code);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var unit in units.All)
+        foreach (var unit in Members)
         {
             _units[unit.Code] = new UnitTrack();
         }
@@ -110,11 +117,11 @@ public sealed partial class CityGrain(
         }
         else if (period.End <= now)
         {
-            reports = (await EndedReportsAsync(period, units.All)).Select(k => k.Report);
+            reports = (await EndedReportsAsync(period, Members)).Select(k => k.Report);
         }
         else
         {
-            reports = await LiveReportsAsync(period, units.All);
+            reports = await LiveReportsAsync(period, Members);
         }
 
         return Pooled(period, reports.ToList());
@@ -125,7 +132,9 @@ public sealed partial class CityGrain(
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(unitCodes);
         var members = unitCodes
-            .Select(code => units.Find(code) ?? throw new ArgumentException($"'{code}' is not a known unit; GET /api/v1/units lists them", nameof(unitCodes)))
+            .Select(code => units.Find(code) is { } unit && _units.ContainsKey(code)
+                ? unit
+                : throw new ArgumentException($"'{code}' is not a unit {Pooling.Code} pools; GET /api/v1/units lists them", nameof(unitCodes)))
             .ToList();
         if (period.End > clock.Now)
         {
@@ -215,9 +224,9 @@ public sealed partial class CityGrain(
     /// <summary>The city's version: the sum of the positions of the reports it pools, so it grows with any unit's.</summary>
     private Scorecard Pooled(Period period, IReadOnlyCollection<UnitFiguresReport> reports)
     {
-        var own = reports.FirstOrDefault(r => r.UnitCode == units.City.Code)?.Figures ?? UnitFigures.Empty;
-        var pooled = UnitEvaluation.Pool(reports.Select(r => r.Figures), own);
-        return UnitEvaluation.Scorecard(units.City, period.Label, period.EvaluationTime(clock.Now), pooled, bands)
+        var byCode = reports.ToDictionary(r => r.UnitCode, r => r.Figures, StringComparer.Ordinal);
+        var pooled = PooledFigures.Of(units, Pooling, byCode.GetValueOrDefault);
+        return UnitEvaluation.Scorecard(Pooling, period.Label, period.EvaluationTime(clock.Now), pooled, bands)
             with { Version = reports.Sum(r => r.Position) };
     }
 
@@ -234,7 +243,7 @@ public sealed partial class CityGrain(
         var empty = new EmptyFigures(catalog, calendar, month);
         var moved = 0;
         var ask = new List<string>();
-        foreach (var unit in units.All)
+        foreach (var unit in Members)
         {
             var track = _units[unit.Code];
             var position = last.TryGetValue(unit.Code, out var p) ? p : (long?)null;

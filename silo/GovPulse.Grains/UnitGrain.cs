@@ -760,7 +760,7 @@ public sealed partial class UnitGrain(
     private async Task ChangedAsync()
     {
         // One-way: a lost report is healed by the city's reconciliation (ICityGrain.Reconcile).
-        GrainFactory.GetGrain<ICityGrain>(UnitDirectory.HoChiMinhCityCode)
+        GrainFactory.GetGrain<ICityGrain>(units.PoolCodeOf(_unit))
             .Report(await ReportForAsync(Period.MonthOf(clock.Now)))
             .Ignore();
         _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);

@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
+using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
 
 namespace GovPulse.Silo;
@@ -20,6 +21,7 @@ public static class SiloRegistration
         var credentials = ClusterCredentials.FromOptions(options.Tls, TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(credentials);
+        builder.Services.AddSingleton(LoadDirectory(builder.Configuration[UnitDirectoryFile.Setting]));
         builder.Services.AddHostedService<ClusterTlsReport>();
         builder.UseOrleans(silo =>
         {
@@ -40,4 +42,26 @@ public static class SiloRegistration
         });
         return builder;
     }
+
+    /// <summary>
+    /// The units (GovPulse:Directory:File, else the built-in city), loaded now so that a bad file
+    /// stops the node before it serves anything, with the file, line and field named and no stack
+    /// trace burying them.
+    /// </summary>
+    private static UnitDirectory LoadDirectory(string? path)
+    {
+        try
+        {
+            return UnitDirectoryFile.LoadOrBuiltIn(path);
+        }
+        catch (DirectoryFormatException ex)
+        {
+            Console.Error.WriteLine($"GovPulse cannot start: {ex.Message}");
+            Environment.Exit(ExitCodeBadDirectory);
+            throw; // not reached: Exit does not return
+        }
+    }
+
+    /// <summary>The node's exit code when its unit directory file is missing or invalid.</summary>
+    public const int ExitCodeBadDirectory = 3;
 }

@@ -66,7 +66,7 @@ public static class DossiersApi
     /// (400 for the city; an unknown code never gets here: the group's <c>WithQueryChecks</c> answers 404).
     /// </summary>
     internal static ProblemHttpResult? ChaseUnit(string code, UnitDirectory units) =>
-        units.Find(code) is { Kind: UnitKind.City }
+        units.Find(code) is { } unit && UnitDirectory.IsPooled(unit)
             ? TypedResults.Problem("the city has no dossiers of its own; ask for a commune or a department, or GET /api/v1/chase for every unit", statusCode: StatusCodes.Status400BadRequest)
             : null;
 

@@ -13,7 +13,9 @@ using Microsoft.AspNetCore.Routing;
 namespace GovPulse.Dashboard.Apis;
 
 /// <summary>
-/// <c>GET /api/v1/rankings?level=commune|department&amp;period=P</c>: best first; equal totals share a rank.
+/// <c>GET /api/v1/rankings?level=commune|department|province&amp;period=P&amp;province=C</c>: best first;
+/// equal totals share a rank. <c>province</c> keeps the units of one province; <c>level=province</c>
+/// ranks the provinces, each pooled from its units as the city is (its pooling grain).
 /// A month that has ended ranks from its last published hourly snapshot when there is one, so the
 /// answer never changes afterwards; otherwise it ranks live: an ended period from the unit reports
 /// the city grain keeps (<see cref="LiveScorecards.ManyAsync"/>), a running one from the units' grains. The header
@@ -29,17 +31,16 @@ public static class RankingApi
     {
         api.MapGet("/rankings", GetRankings)
             .WithName("GetRankings")
-            .WithSummary("The communes' or departments' ranking for a period, best first; units without dossiers after the ranked ones")
+            .WithSummary("The communes', departments' or provinces' ranking for a period (optionally within one province), best first; units without dossiers after the ranked ones")
             .WithTags("Rankings");
         return api;
     }
 
     private static async Task<Ok<IReadOnlyList<RankingRow>>> GetRankings(
-        LevelParameter level, PeriodParameter period, UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpResponse response)
+        RankingLevelParameter level, PeriodParameter period, ProvinceParameter province, UnitDirectory units, IGrainFactory grains, ScoringClock clock, HttpResponse response)
     {
-        var kind = level.Value;
         var evaluated = period.Value;
-        var members = units.All.Where(u => u.Kind == kind).ToList();
+        var members = units.All.Where(u => level.Ranks(u) && province.Keeps(units, u)).ToList();
         IReadOnlyList<Scorecard> scorecards;
         if (await PublishedAsync(grains, evaluated, members, clock) is { } published)
         {

@@ -48,7 +48,7 @@ public static class ExplanationsApi
         IDataProtectionProvider protection,
         HttpContext http)
     {
-        if (units.Find(code) is { Kind: UnitKind.City })
+        if (units.Find(code) is { } pooled && UnitDirectory.IsPooled(pooled))
         {
             return Problem("the city's figures pool its units; open one unit (GET /api/v1/units lists them)", StatusCodes.Status400BadRequest);
         }

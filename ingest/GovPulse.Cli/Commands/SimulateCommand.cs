@@ -6,6 +6,7 @@ using GovPulse.Cli.Simulation;
 using GovPulse.Cli.Wire;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
+using GovPulse.Indicators.Units;
 using Spectre.Console;
 
 namespace GovPulse.Cli.Commands;
@@ -67,9 +68,28 @@ public static class SimulateCommand
             }
         });
 
-        var command = new Command("simulate", "Generate realistic Ho Chi Minh City one-stop traffic (the node's quick-start simulator), to a file or a node")
+        var directory = new Option<string?>("--directory")
         {
-            output, from, to, speed, seed, batchSize,
+            Description = "Simulate the units of this directory file (e.g. from 'govpulse directory synthetic') instead of Ho Chi Minh City's",
+            HelpName = "FILE",
+        };
+        var scale = new Option<double>("--scale")
+        {
+            Description = "Multiply the traffic (1 = published volumes; 0.01 for a quick run)",
+            DefaultValueFactory = _ => 1,
+            HelpName = "N",
+        };
+        scale.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not (> 0 and <= 1_000))
+            {
+                r.AddError("--scale must be more than 0 and at most 1000");
+            }
+        });
+
+        var command = new Command("simulate", "Generate realistic Ho Chi Minh City one-stop traffic (the node's quick-start simulator), or a directory's, to a file or a node")
+        {
+            output, from, to, speed, seed, batchSize, directory, scale,
         };
         node.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -83,7 +103,7 @@ public static class SimulateCommand
                 throw new CliException($"--to ({TimeArguments.Iso(end!.Value)}) is not after --from ({TimeArguments.Iso(start)}): give a later --to or an earlier --from");
             }
 
-            var city = new SimulatedCity(parse.GetValue(seed), start);
+            var city = new SimulatedCity(Directory(parse.GetValue(directory)), parse.GetValue(seed), start, parse.GetValue(scale));
             if (outPath is not null)
             {
                 return await WriteAsync(consoles, city, end!.Value, outPath, cancellationToken);
@@ -99,6 +119,18 @@ public static class SimulateCommand
             return await SendAsync(consoles, client, city, end, parse.GetValue(speed), parse.GetValue(batchSize), time, cancellationToken);
         });
         return command;
+    }
+
+    private static UnitDirectory Directory(string? path)
+    {
+        try
+        {
+            return UnitDirectoryFile.LoadOrBuiltIn(path);
+        }
+        catch (DirectoryFormatException ex)
+        {
+            throw new CliException(ex.Message, ex);
+        }
     }
 
     private static async Task<int> WriteAsync(CliConsoles consoles, SimulatedCity city, DateTimeOffset end, string path, CancellationToken cancellationToken)

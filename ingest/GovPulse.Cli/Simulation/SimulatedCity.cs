@@ -9,12 +9,18 @@ namespace GovPulse.Cli.Simulation;
 /// The node's quick-start simulator (<see cref="CitySimulator"/>, same profile, catalogue and seed
 /// handling), stepped an hour of simulated time at a time so that a year's backfill never holds
 /// more than an hour of events. The same seed, range and steps give the same events in the same order.
+/// Another directory (a synthetic nation) and a scale give that directory's traffic instead.
 /// </summary>
-public sealed class SimulatedCity(int seed, DateTimeOffset from)
+public sealed class SimulatedCity(UnitDirectory units, int seed, DateTimeOffset from, double scale = 1)
 {
+    public SimulatedCity(int seed, DateTimeOffset from)
+        : this(UnitDirectory.HoChiMinhCity, seed, from)
+    {
+    }
+
     public static TimeSpan Step { get; } = TimeSpan.FromHours(1);
 
-    private readonly CitySimulator _simulator = new(new TrafficProfile(UnitDirectory.HoChiMinhCity, seed), ProcedureCatalog.Reference, seed, from);
+    private readonly CitySimulator _simulator = new(new TrafficProfile(units, seed, scale), ProcedureCatalog.Reference, seed, from);
 
     /// <summary>How far the simulation has got.</summary>
     public DateTimeOffset Now { get; private set; } = from;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace GovPulse.Ingest.Simulation;
 
-/// <summary>Section <c>GovPulse:Simulator</c>: simulated HCMC traffic fed into this node.</summary>
+/// <summary>Section <c>GovPulse:Simulator</c>: simulated traffic for the node's units (HCMC's by default) fed into this node.</summary>
 public sealed class SimulatorOptions
 {
     public const string Section = "GovPulse:Simulator";
@@ -26,4 +26,8 @@ public sealed class SimulatorOptions
 
     [Range(100, 50_000)]
     public int BatchSize { get; set; } = 5_000;
+
+    /// <summary>Multiplies the traffic of every unit of the node's directory (1 = the published volumes).</summary>
+    [Range(0.0001, 1_000)]
+    public double Scale { get; set; } = 1;
 }

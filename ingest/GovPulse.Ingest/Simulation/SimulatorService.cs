@@ -25,7 +25,7 @@ public sealed partial class SimulatorService(
         var o = options.Value;
         var realStart = time.GetUtcNow();
         var simStart = o.BackfillWorkingDays == 0 ? realStart : BackfillStart(VietnamTime.LocalDate(realStart), o.BackfillWorkingDays);
-        var simulator = new CitySimulator(new TrafficProfile(units, o.Seed), ProcedureCatalog.Reference, o.Seed, simStart);
+        var simulator = new CitySimulator(new TrafficProfile(units, o.Seed, o.Scale), ProcedureCatalog.Reference, o.Seed, simStart);
         LogStarted(simStart, o.SpeedUp, o.Seed);
 
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), time);

@@ -107,7 +107,7 @@ public static class AlertsApi
                 return BadRequest($"unit '{EchoedInput.Cut(unitCode)}' is not a known unit; GET /api/v1/units lists them.");
             }
 
-            if (kind == AlertKind.DossierOverdue && unit.Kind == UnitKind.City)
+            if (kind == AlertKind.DossierOverdue && UnitDirectory.IsPooled(unit))
             {
                 return BadRequest("The city has no dossiers of its own: set dossierOverdue on a commune or a department.");
             }

@@ -93,7 +93,7 @@ public sealed partial class UnitAlertsGrain(
             return;
         }
 
-        var overdue = rules.Any(r => r.Kind == AlertKind.DossierOverdue) && _unit.Kind != UnitKind.City
+        var overdue = rules.Any(r => r.Kind == AlertKind.DossierOverdue) && !UnitDirectory.IsPooled(_unit)
             ? await OverdueAsync(scorecard.EvaluatedAt)
             : null;
         foreach (var rule in rules)

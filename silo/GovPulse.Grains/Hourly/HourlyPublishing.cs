@@ -78,32 +78,24 @@ public sealed partial class HourlyPublishing(
     /// <summary>
     /// Every unit's scorecard for the hour's month, judged at the top of the hour: what the figures
     /// were when the hour began, whenever this runs (a retry, a late fill after an outage). The city
-    /// is pooled from the same answers, as <see cref="CityGrain"/> pools its units.
+    /// (each province, the nation) is pooled from the same answers, as <see cref="CityGrain"/> pools its units.
     /// </summary>
     private async Task<List<Scorecard>> ScorecardsAtAsync(DateTimeOffset hour)
     {
         var month = Period.MonthOf(hour);
         var evaluatedAt = month.EvaluationTime(hour);
         var figures = await Task.WhenAll(units.All.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetFiguresAt(month, hour)));
-        var own = figures[IndexOf(units.City)];
-        return units.All
-            .Select((unit, i) => unit.Code == units.City.Code
-                ? UnitEvaluation.Scorecard(unit, month.Label, evaluatedAt, UnitEvaluation.Pool(figures, own), bands)
-                : UnitEvaluation.Scorecard(unit, month.Label, evaluatedAt, figures[i], bands))
-            .ToList();
-    }
-
-    private int IndexOf(Unit unit)
-    {
-        for (var i = 0; i < units.All.Count; i++)
+        var byCode = new Dictionary<string, UnitFigures>(StringComparer.Ordinal);
+        for (var i = 0; i < figures.Length; i++)
         {
-            if (units.All[i].Code == unit.Code)
-            {
-                return i;
-            }
+            byCode[units.All[i].Code] = figures[i];
         }
 
-        throw new InvalidOperationException($"unit {unit.Code} is not in the directory");
+        return units.All
+            .Select((unit, i) => UnitDirectory.IsPooled(unit)
+                ? UnitEvaluation.Scorecard(unit, month.Label, evaluatedAt, PooledFigures.Of(units, unit, byCode.GetValueOrDefault), bands)
+                : UnitEvaluation.Scorecard(unit, month.Label, evaluatedAt, figures[i], bands))
+            .ToList();
     }
 
     /// <summary>Each unit's total at the last hour published before <paramref name="hour"/>; null when there is none.</summary>

@@ -42,14 +42,14 @@ public sealed partial class KnownAtGrain(
     {
         ArgumentNullException.ThrowIfNull(period);
         var unit = Known(unitCode);
-        return unit.Code == units.City.Code ? await CityFiguresAsync(period, asOf) : await UnitFiguresAsync(unit, period, asOf);
+        return UnitDirectory.IsPooled(unit) ? await PooledFiguresAsync(unit, period, asOf) : await UnitFiguresAsync(unit, period, asOf);
     }
 
     public async Task<IndicatorExplanation> Explain(string unitCode, Period period, DateTimeOffset asOf, IndicatorCode indicator)
     {
         ArgumentNullException.ThrowIfNull(period);
         var unit = Known(unitCode);
-        if (unit.Code == units.City.Code)
+        if (UnitDirectory.IsPooled(unit))
         {
             throw new ArgumentException("the city's figures pool its units; open one unit", nameof(unitCode));
         }
@@ -70,13 +70,13 @@ public sealed partial class KnownAtGrain(
         return await ManyFiguresAsync(units.All.Where(u => u.Kind == kind).ToList(), period, asOf);
     }
 
-    /// <summary>The city as the city grain pools it live: every unit's figures (the city's own desk among them), publicity from the desk's own.</summary>
-    private async Task<KnownAtFigures> CityFiguresAsync(Period period, DateTimeOffset asOf)
+    /// <summary>A city (province, nation) as the city grain pools it live: its units' figures (its own desk among them), publicity from the desk's own.</summary>
+    private async Task<KnownAtFigures> PooledFiguresAsync(Unit pooling, Period period, DateTimeOffset asOf)
     {
-        var all = await ManyFiguresAsync(units.All, period, asOf);
-        var own = all.First(f => f.UnitCode == units.City.Code).Figures;
-        var pooled = UnitEvaluation.Pool(all.Select(f => f.Figures), own);
-        return new KnownAtFigures(units.City.Code, period, asOf, period.EvaluationTime(asOf), all.Sum(f => f.Position), pooled);
+        var all = await ManyFiguresAsync(units.MembersOf(pooling.Code), period, asOf);
+        var byCode = all.ToDictionary(f => f.UnitCode, f => f.Figures, StringComparer.Ordinal);
+        var pooled = PooledFigures.Of(units, pooling, byCode.GetValueOrDefault);
+        return new KnownAtFigures(pooling.Code, period, asOf, period.EvaluationTime(asOf), all.Sum(f => f.Position), pooled);
     }
 
     /// <summary>

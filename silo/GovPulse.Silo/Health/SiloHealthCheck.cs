@@ -6,13 +6,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GovPulse.Silo.Health;
 
 /// <summary>Ready when the silo serves grain calls (the city grain answers).</summary>
-public sealed class SiloHealthCheck(IGrainFactory grains, ScoringClock clock) : IHealthCheck
+public sealed class SiloHealthCheck(IGrainFactory grains, UnitDirectory units, ScoringClock clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await grains.GetGrain<ICityGrain>(UnitDirectory.HoChiMinhCityCode)
+            await grains.GetGrain<ICityGrain>(units.City.Code)
                 .GetScorecard(Period.MonthOf(clock.Now))
                 .WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return HealthCheckResult.Healthy();
