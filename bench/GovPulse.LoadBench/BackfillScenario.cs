@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GovPulse.Indicators.Periods;
+using GovPulse.Indicators.Units;
 using Spectre.Console;
 
 namespace GovPulse.LoadBench;
 
 /// <summary>Settings of the backfill: the slice of simulated traffic and how it is sent.</summary>
-public sealed record BackfillSettings(int Seed, DateTimeOffset From, DateTimeOffset To, int BatchSize, int Concurrency, string WorkDirectory, TimeSpan Limit);
+public sealed record BackfillSettings(int Seed, DateTimeOffset From, DateTimeOffset To, int BatchSize, int Concurrency, string WorkDirectory, TimeSpan Limit, int Probes);
 
 /// <summary>
 /// Scenario 1: a slice of simulated HCMC history (pre-generated, see <see cref="BackfillData"/>)
@@ -84,6 +86,26 @@ public static class BackfillScenario
         if (!stopped)
         {
             ok &= await CheckCountsAsync(client, data, cancellationToken);
+            ok &= await TimeEndedRankingsAsync(client, settings, cancellationToken);
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  node RSS: peak sampled {Mb(memory.PeakSampled)}, VmHWM {Mb(memory.HighWaterMark)}, now {Mb(memory.Current)}"));
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// The commune ranking of the backfill's last month, that month's quarter and its year, each asked
+    /// as a dashboard asks it once they have ended (issue 16: past periods from kept figures, not a recount).
+    /// </summary>
+    private static async Task<bool> TimeEndedRankingsAsync(HttpClient client, BackfillSettings settings, CancellationToken cancellationToken)
+    {
+        var last = VietnamTime.LocalDate(settings.To.AddTicks(-1));
+        var communes = UnitDirectory.HoChiMinhCity.All.Count(u => u.Kind == UnitKind.Commune);
+        var ok = true;
+        foreach (var period in new[] { Period.Month(last.Year, last.Month), Period.Quarter(last.Year, ((last.Month - 1) / 3) + 1), Period.Year(last.Year) })
+        {
+            ok &= await RankingProbe.TimeAsync(client, $"level=commune&period={period.Label}", communes, settings.Probes, cancellationToken);
         }
 
         return ok;

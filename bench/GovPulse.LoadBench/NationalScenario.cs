@@ -54,8 +54,8 @@ public static class NationalScenario
         ok &= await CheckNationAsync(client, data, cancellationToken);
         foreach (var month in data.ReceivedByMonth.Keys)
         {
-            ok &= await TimeRankingAsync(client, $"level=commune&period={month}", nation.All.Count(u => u.Kind == UnitKind.Commune), settings.Probes, cancellationToken);
-            ok &= await TimeRankingAsync(client, $"level=province&period={month}", nation.Provinces.Count, settings.Probes, cancellationToken);
+            ok &= await RankingProbe.TimeAsync(client, $"level=commune&period={month}", nation.All.Count(u => u.Kind == UnitKind.Commune), settings.Probes, cancellationToken);
+            ok &= await RankingProbe.TimeAsync(client, $"level=province&period={month}", nation.Provinces.Count, settings.Probes, cancellationToken);
         }
 
         return ok;
@@ -152,40 +152,4 @@ public static class NationalScenario
 
         return ok;
     }
-
-    /// <summary>
-    /// One ranking asked <paramref name="probes"/> times in a row on one keep-alive connection, after
-    /// three unmeasured asks (the first activates every unit); p50, p99 and the largest, and whether
-    /// every answer had the expected rows.
-    /// </summary>
-    private static async Task<bool> TimeRankingAsync(HttpClient client, string query, int rows, int probes, CancellationToken cancellationToken)
-    {
-        var uri = new Uri($"/api/v1/rankings?{query}", UriKind.Relative);
-        var first = Stopwatch.StartNew();
-        for (var i = 0; i < 3; i++)
-        {
-            await client.GetStringAsync(uri, cancellationToken);
-        }
-
-        first.Stop();
-        var times = new List<double>(probes);
-        var ok = true;
-        string? source = null;
-        for (var i = 0; i < probes; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(uri, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            times.Add(Percentiles.Milliseconds(start, Stopwatch.GetTimestamp()));
-            source ??= response.Headers.TryGetValues(RankingSourceHeader, out var values) ? values.FirstOrDefault() : null;
-            ok &= response.IsSuccessStatusCode && JsonDocument.Parse(body).RootElement.GetArrayLength() == rows;
-        }
-
-        times.Sort();
-        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  ranking {query} ({rows:N0} rows, {source ?? "?"}): p50 {Percentiles.Of(times, 50):F1} ms, p99 {Percentiles.Of(times, 99):F1} ms, max {times[^1]:F1} ms over {probes} asks with keep-alive (first 3 asks {first.Elapsed.TotalMilliseconds:F0} ms){(ok ? string.Empty : " — WRONG ROW COUNT OR STATUS")}"));
-        return ok;
-    }
-
-    private const string RankingSourceHeader = "X-GovPulse-Source";
 }

@@ -17,7 +17,7 @@ var from = new Option<string?>("--from") { Description = "Backfill from this dat
 var to = new Option<string?>("--to") { Description = "Backfill to the end of this date (default: the last day of last month)", HelpName = "DATE" };
 var month = new Option<string?>("--month") { Description = "Backfill this month (yyyy-MM) instead of --from/--to", HelpName = "MONTH" };
 var scale = new Option<double>("--scale") { Description = "National: multiply the nation's traffic (1 ≈ 19 M events a month; 0.01 for a quick run)", DefaultValueFactory = _ => 1 };
-var probes = new Option<int>("--probes") { Description = "National: timed asks of each ranking", DefaultValueFactory = _ => 200 };
+var probes = new Option<int>("--probes") { Description = "Timed asks of each ranking (the backfill's ended month, quarter and year; the national scenario's)", DefaultValueFactory = _ => 200 };
 var seed = new Option<int>("--seed") { Description = "Simulator seed", DefaultValueFactory = _ => 2026 };
 var batchSize = new Option<int>("--batch-size") { Description = "Backfill events per request", DefaultValueFactory = _ => 5_000 };
 var concurrency = new Option<int>("--concurrency") { Description = "Backfill senders (requests in flight)", DefaultValueFactory = _ => 4 };
@@ -73,7 +73,7 @@ root.SetAction(async (parse, cancellationToken) =>
         {
             ok &= await BackfillScenario.RunAsync(node, new BackfillSettings(
                 parse.GetValue(seed), VietnamTime.StartOfDay(start), VietnamTime.StartOfDay(end.AddDays(1)), parse.GetValue(batchSize), parse.GetValue(concurrency),
-                parse.GetValue(work)!, TimeSpan.FromSeconds(parse.GetValue(backfillLimit))), cancellationToken);
+                parse.GetValue(work)!, TimeSpan.FromSeconds(parse.GetValue(backfillLimit)), parse.GetValue(probes)), cancellationToken);
             AnsiConsole.WriteLine($"Load average after the backfill: {LoadAverage()}");
         }
 

@@ -134,6 +134,11 @@ public sealed partial class UnitGrain(
     private ITimer? _dueTimer;
     private DateTimeOffset? _nextDue;
 
+    /// <summary>Whether this activation has reported and pushed its figures (see <see cref="CheckClock"/>).</summary>
+    private bool _told;
+
+
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var code = this.GetPrimaryKeyString();
@@ -709,7 +714,9 @@ public sealed partial class UnitGrain(
         // This timer has fired (or the wait was cut to MaxClockWait): arm a new one below.
         _dueTimer?.Dispose();
         _dueTimer = null;
-        if (_nextDue is { } due && clock.Now >= due)
+        // A unit the city wakes at a due time it slept through (deactivated while idle) has not told
+        // anyone its figures yet: the due time is behind it, so it tells them now.
+        if ((_nextDue is { } due && clock.Now >= due) || !_told)
         {
             _nextDue = null;
             await ChangedAsync();
@@ -759,6 +766,7 @@ public sealed partial class UnitGrain(
 
     private async Task ChangedAsync()
     {
+        _told = true;
         // One-way: a lost report is healed by the city's reconciliation (ICityGrain.Reconcile).
         GrainFactory.GetGrain<ICityGrain>(units.PoolCodeOf(_unit))
             .Report(await ReportForAsync(Period.MonthOf(clock.Now)))

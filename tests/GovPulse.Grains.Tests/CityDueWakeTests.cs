@@ -9,7 +9,7 @@ namespace GovPulse.Grains.Tests;
 
 /// <summary>
 /// A unit may deactivate with an open dossier still to turn overdue: the city, which keeps every
-/// unit's next due time, wakes it at that instant on the scoring clock and its figures change.
+/// unit's next due time, wakes it at that instant on the scoring clock and its figures change, for the city and for the unit's viewers.
 /// Real cluster, real ClickHouse; the unit is deactivated through Orleans' own management call.
 /// </summary>
 public sealed class CityDueWakeTests(CityClusterFixture fixture) : IClassFixture<CityClusterFixture>
@@ -17,7 +17,7 @@ public sealed class CityDueWakeTests(CityClusterFixture fixture) : IClassFixture
     private const string Unit = "27142"; // Phường Nhiêu Lộc
 
     [Fact]
-    public async Task A_deactivated_unit_is_woken_by_the_city_at_its_due_time_and_the_citys_figures_change()
+    public async Task A_deactivated_unit_is_woken_by_the_city_at_its_due_time_and_the_city_and_the_unit_push_the_change()
     {
         var city = fixture.Cluster.Client.GetGrain<ICityGrain>(UnitDirectory.HoChiMinhCityCode);
         var unit = fixture.Cluster.Client.GetGrain<IUnitGrain>(Unit);
@@ -28,17 +28,21 @@ public sealed class CityDueWakeTests(CityClusterFixture fixture) : IClassFixture
         await heard;
         var before = await city.GetScorecard(november);
 
+        await unit.SaveSnapshot(); // so the woken unit has nothing to replay, hence nothing that would push by itself
         await DeactivateAsync(unit);
         var mark = fixture.Calls.Mark;
         var overdue = fixture.Publisher.WaitFor(s => s.UnitCode == UnitDirectory.HoChiMinhCityCode && s.Counts.InProgressOverdue == before.Counts.InProgressOverdue + 1);
+        var unitOverdue = fixture.Publisher.WaitFor(s => s.UnitCode == Unit && s.Counts.InProgressOverdue == 1);
         fixture.Time.Advance(due - fixture.Time.GetUtcNow());
         var pushed = await overdue;
+        var unitPushed = await unitOverdue; // its viewers see the moment too, though the unit slept through it
         var woken = fixture.Calls.Since(mark);
         var after = await city.GetScorecard(november);
 
         before.Counts.InProgressOnTime.Should().Be(1);
         woken.Should().Contain((Unit, nameof(IUnitGrain.CheckClock)), "the city woke the unit at its due time");
         pushed.Counts.InProgressOnTime.Should().Be(0);
+        unitPushed.Counts.InProgressOnTime.Should().Be(0);
         after.Counts.InProgressOverdue.Should().Be(1);
         after.EvaluatedAt.Should().Be(due);
     }
