@@ -95,15 +95,35 @@ public static class BackfillScenario
     }
 
     /// <summary>
-    /// The commune ranking of the backfill's last month, that month's quarter and its year, each asked
-    /// as a dashboard asks it once they have ended (issue 16: past periods from kept figures, not a recount).
+    /// The commune ranking of the backfill's last ended month, quarter and year (that its traffic
+    /// reaches), each asked as a dashboard asks it (issue 16: past periods from kept figures, not a recount).
     /// </summary>
     private static async Task<bool> TimeEndedRankingsAsync(HttpClient client, BackfillSettings settings, CancellationToken cancellationToken)
     {
+        // The last month, quarter and year the backfill's traffic reaches that have ended by now.
+        var now = DateTimeOffset.UtcNow;
         var last = VietnamTime.LocalDate(settings.To.AddTicks(-1));
+        var periods = new List<Period>();
+        foreach (var candidates in new Func<DateOnly, Period>[]
+        {
+            d => Period.Month(d.Year, d.Month),
+            d => Period.Quarter(d.Year, ((d.Month - 1) / 3) + 1),
+            d => Period.Year(d.Year),
+        })
+        {
+            for (var day = last; day >= VietnamTime.LocalDate(settings.From); day = candidates(day).FirstDay.AddDays(-1))
+            {
+                if (candidates(day) is var period && period.End <= now)
+                {
+                    periods.Add(period);
+                    break;
+                }
+            }
+        }
+
         var communes = UnitDirectory.HoChiMinhCity.All.Count(u => u.Kind == UnitKind.Commune);
         var ok = true;
-        foreach (var period in new[] { Period.Month(last.Year, last.Month), Period.Quarter(last.Year, ((last.Month - 1) / 3) + 1), Period.Year(last.Year) })
+        foreach (var period in periods)
         {
             ok &= await RankingProbe.TimeAsync(client, $"level=commune&period={period.Label}", communes, settings.Probes, cancellationToken);
         }
