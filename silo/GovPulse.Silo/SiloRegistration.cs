@@ -4,6 +4,7 @@ using Orleans.Dashboard;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
+using GovPulse.Storage.Logging;
 
 namespace GovPulse.Silo;
 
@@ -56,7 +57,8 @@ public static class SiloRegistration
         }
         catch (DirectoryFormatException ex)
         {
-            Console.Error.WriteLine($"GovPulse cannot start: {ex.Message}");
+            // The message quotes the file's own text (a path, a code): escaped, so a line of it cannot forge output.
+            Console.Error.WriteLine($"GovPulse cannot start: {LogText.Escape(ex.Message)}");
             Environment.Exit(ExitCodeBadDirectory);
             throw; // not reached: Exit does not return
         }
