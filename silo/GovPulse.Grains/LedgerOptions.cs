@@ -22,5 +22,12 @@ public sealed class LedgerOptions
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan? SealOpenAfter { get; set; } = SealPolicy.Default.SealOpenAfter;
 
-    public SealPolicy Policy => new(SealAfter, SealOpenAfter);
+    /// <summary>
+    /// How long nothing must have happened to a closed dossier or petition before it folds into its sealed
+    /// month (a later event about a folded one reopens the month from the log).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan QuietFor { get; set; } = SealPolicy.Default.QuietFor;
+
+    public SealPolicy Policy => new(SealAfter, SealOpenAfter, QuietFor);
 }

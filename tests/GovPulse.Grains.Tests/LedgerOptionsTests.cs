@@ -10,7 +10,7 @@ namespace GovPulse.Grains.Tests;
 public sealed class LedgerOptionsTests
 {
     [Fact]
-    public void Without_settings_a_unit_seals_a_week_after_the_month_or_62_days_with_open_dossiers_and_idles_out_after_half_an_hour()
+    public void Without_settings_a_unit_seals_a_week_after_the_month_or_ten_days_with_open_dossiers_folds_after_a_quiet_week_and_idles_out_after_half_an_hour()
     {
         using var services = Services([]);
 
@@ -26,10 +26,11 @@ public sealed class LedgerOptionsTests
         {
             ["GovPulse:Ledger:SealAfter"] = "3.00:00:00",
             ["GovPulse:Ledger:SealOpenAfter"] = "",
+            ["GovPulse:Ledger:QuietFor"] = "1.00:00:00",
             ["GovPulse:Units:IdleAfter"] = "00:05:00",
         });
 
-        services.GetRequiredService<IOptions<LedgerOptions>>().Value.Policy.Should().Be(new SealPolicy(TimeSpan.FromDays(3), null));
+        services.GetRequiredService<IOptions<LedgerOptions>>().Value.Policy.Should().Be(new SealPolicy(TimeSpan.FromDays(3), null, TimeSpan.FromDays(1)));
         services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.ClassSpecificCollectionAge[typeof(UnitGrain).FullName!]
             .Should().Be(TimeSpan.FromMinutes(5));
     }

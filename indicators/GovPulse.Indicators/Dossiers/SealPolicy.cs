@@ -6,8 +6,19 @@ namespace GovPulse.Indicators.Dossiers;
 /// Once now ≥ its end + <see cref="SealOpenAfter"/> (null: never) it is sealed even with open dossiers or
 /// petitions; those stay live (in memory, tallied as before) beside the sealed tally.
 /// </summary>
-public sealed record SealPolicy(TimeSpan AfterMonthEnd, TimeSpan? SealOpenAfter)
+/// <remarks>
+/// A closed dossier or petition folds only once nothing has happened to it for <see cref="QuietFor"/>:
+/// results, payments and ratings follow a finish by hours or days, and each such event about a folded
+/// dossier would reopen its month from the log (seconds for a department's month). Until then it stays
+/// live and folds at a later pass (a month sealed before is sealed again once enough of what it left
+/// live can fold).
+/// </remarks>
+public sealed record SealPolicy(TimeSpan AfterMonthEnd, TimeSpan? SealOpenAfter, TimeSpan QuietFor = default)
 {
-    /// <summary>A week after the month for late finishing facts; open ones no longer hold a month back after about two months.</summary>
-    public static SealPolicy Default { get; } = new(TimeSpan.FromDays(7), TimeSpan.FromDays(62));
+    /// <summary>
+    /// A week after the month for late finishing facts; ten days after it, the month folds even with open
+    /// dossiers; a closed dossier folds after a quiet week. A unit then holds about its last month and a third
+    /// of dossiers, plus those still open.
+    /// </summary>
+    public static SealPolicy Default { get; } = new(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7));
 }

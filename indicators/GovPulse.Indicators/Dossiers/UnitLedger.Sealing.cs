@@ -37,11 +37,14 @@ public sealed partial class UnitLedger
 
             var rows = _byReceiptMonth.GetValueOrDefault(key) ?? [];
             var petitions = _petitionsByMonth.GetValueOrDefault(key) ?? [];
-            var foldedRows = rows.Where(r => Foldable(r, at)).ToList();
-            var foldedPetitions = petitions.Where(p => Foldable(p, at)).ToList();
-            var allClosed = foldedRows.Count == rows.Count && foldedPetitions.Count == petitions.Count;
+            var quietSince = at - policy.QuietFor.Ticks;
+            var foldedRows = rows.Where(r => Foldable(r, at, quietSince)).ToList();
+            var foldedPetitions = petitions.Where(p => Foldable(p, at, quietSince)).ToList();
+            var folding = foldedRows.Count + foldedPetitions.Count;
+            var allClosed = folding == rows.Count + petitions.Count;
             if ((!allClosed && !(policy.SealOpenAfter is { } grace && now - end >= grace))
-                || foldedRows.Count + foldedPetitions.Count == 0
+                || folding == 0
+                || (!allClosed && _sealed.ContainsKey(key) && folding * 4 < rows.Count + petitions.Count) // a reseal per straggler would write a row each pass
                 || Fold(month, _sealed.GetValueOrDefault(key)?.Month, foldedRows, foldedPetitions) is not { } folded)
             {
                 continue;
@@ -189,13 +192,17 @@ public sealed partial class UnitLedger
         return touched;
     }
 
-    /// <summary>A closed dossier whose facts have all happened by <paramref name="at"/> and whose row settles it (not a negative zero).</summary>
-    private static bool Foldable(in LedgerRow row, long at) =>
-        row.IsSettled && row.SettledFrom <= at && row.Outcome <= DossierOutcome.FinishedLate && !row.Dossier.LedgerOpen;
+    /// <summary>
+    /// A closed dossier whose facts have all happened by <paramref name="at"/>, the last of them by
+    /// <paramref name="quietSince"/>, and whose row settles it (not a negative zero).
+    /// </summary>
+    private static bool Foldable(in LedgerRow row, long at, long quietSince) =>
+        row.IsSettled && row.SettledFrom <= at && row.Outcome <= DossierOutcome.FinishedLate && !row.Dossier.LedgerOpen
+        && row.Dossier.LastFactAt.UtcTicks <= Math.Min(at, quietSince);
 
-    /// <summary>A resolved petition whose facts have all happened by <paramref name="at"/>.</summary>
-    private static bool Foldable(Petition petition, long at) =>
-        petition.ResolvedAt is not null && petition.LastFactAt is { } last && last.UtcTicks <= at;
+    /// <summary>A resolved petition whose facts have all happened by <paramref name="at"/>, the last of them by <paramref name="quietSince"/>.</summary>
+    private static bool Foldable(Petition petition, long at, long quietSince) =>
+        petition.ResolvedAt is not null && petition.LastFactAt is { } last && last.UtcTicks <= Math.Min(at, quietSince);
 
     /// <summary>Takes a sealed month in (replacing one of the same month): numbers its procedures and counts what it folded.</summary>
     private void Adopt(SealedMonth month)

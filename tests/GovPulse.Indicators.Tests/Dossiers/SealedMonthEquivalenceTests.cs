@@ -19,6 +19,7 @@ public sealed class SealedMonthEquivalenceTests
         new(TimeSpan.Zero, TimeSpan.FromDays(10)),
         new(TimeSpan.FromDays(1), null),
         new(TimeSpan.FromDays(3), TimeSpan.Zero),
+        new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromDays(2)),
     ];
 
     [Fact]

@@ -34,8 +34,9 @@ public sealed class SealedMonthTests
         var ledger = Ledgers.Build(events);
         var never = Ledgers.Build(events);
 
-        ledger.Seal(At(10, 20, 0), Policy).Should().BeEmpty();
-        ledger.Seal(new ReceiptMonth(2026, 9).End.AddDays(62), Policy).Should().Equal(new ReceiptMonth(2026, 9));
+        var grace = Policy.SealOpenAfter!.Value;
+        ledger.Seal(new ReceiptMonth(2026, 9).End + grace - TimeSpan.FromHours(1), Policy).Should().BeEmpty();
+        ledger.Seal(new ReceiptMonth(2026, 9).End + grace, Policy).Should().Equal(new ReceiptMonth(2026, 9));
 
         ledger.LiveDossierCount.Should().Be(1);
         ledger.Find("open").Should().NotBeNull();
@@ -44,6 +45,54 @@ public sealed class SealedMonthTests
         {
             ledger.Tally(Period.Month(2026, 9), at).Should().Be(never.Tally(Period.Month(2026, 9), at));
         }
+    }
+
+    [Fact]
+    public void A_closed_dossier_with_a_recent_fact_stays_live_until_a_quiet_week_has_passed_then_folds_at_a_later_pass()
+    {
+        var rated = new DossierHistory("rated").Received(At(9, 28, 9), At(10, 9, 17)).Completed(At(10, 1, 9)).Rated(At(10, 6, 9), Rating.Satisfied).Events;
+        var events = Closed("a", At(9, 3, 9)).Concat(Closed("b", At(9, 4, 9))).Concat(Closed("c", At(9, 5, 9))).Concat(rated).ToList();
+        var ledger = Ledgers.Build(events);
+        var never = Ledgers.Build(events);
+        var sealNow = new ReceiptMonth(2026, 9).End + Policy.SealOpenAfter!.Value;
+
+        ledger.Seal(sealNow, Policy).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.Find("rated").Should().NotBeNull("rated on 6 October, it has not been quiet for a week on the 10th: a late answer would reopen the month");
+        ledger.SealedMonths.Single().Dossiers.Should().Be(3);
+
+        ledger.Seal(At(10, 13, 8), Policy).Should().BeEmpty("a week after its rating has not passed yet");
+        ledger.Seal(At(10, 13, 10), Policy).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.Find("rated").Should().BeNull();
+        ledger.LiveDossierCount.Should().Be(0);
+        ledger.SealedMonths.Single().Dossiers.Should().Be(4);
+        foreach (var at in new[] { At(10, 20, 0), Period.Month(2026, 9).End, At(10, 6, 12) })
+        {
+            ledger.Tally(Period.Month(2026, 9), at).Should().Be(never.Tally(Period.Month(2026, 9), at));
+        }
+    }
+
+    [Fact]
+    public void A_sealed_month_is_sealed_again_once_a_quarter_of_what_it_left_live_can_fold_not_for_each_straggler()
+    {
+        var open = Enumerable.Range(0, 8).SelectMany(i => new DossierHistory($"open{i}").Received(At(9, 10, 9), At(9, 30, 17)).Events);
+        var events = Closed("a", At(9, 3, 9)).Concat(open).ToList();
+        var ledger = Ledgers.Build(events);
+        var never = Ledgers.Build(events);
+        var sealNow = new ReceiptMonth(2026, 9).End + Policy.SealOpenAfter!.Value;
+        ledger.Seal(sealNow, Policy).Should().Equal(new ReceiptMonth(2026, 9));
+
+        var first = new DossierHistory("open0").Completed(At(10, 11, 9)).Events;
+        ledger.Apply(first[0]);
+        never.Apply(first[0]);
+        ledger.Seal(At(10, 20, 0), Policy).Should().BeEmpty("one of eight live dossiers could fold: not worth a new sealed row");
+
+        var second = new DossierHistory("open1").Completed(At(10, 11, 10)).Events;
+        ledger.Apply(second[0]);
+        never.Apply(second[0]);
+        ledger.Seal(At(10, 20, 0), Policy).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.LiveDossierCount.Should().Be(6);
+        ledger.SealedMonths.Single().Dossiers.Should().Be(3);
+        ledger.Tally(Period.Month(2026, 9), At(10, 20, 0)).Should().Be(never.Tally(Period.Month(2026, 9), At(10, 20, 0)));
     }
 
     [Fact]
