@@ -16,9 +16,10 @@ namespace GovPulse.Indicators.Dossiers;
 public sealed record SealPolicy(TimeSpan AfterMonthEnd, TimeSpan? SealOpenAfter, TimeSpan QuietFor = default)
 {
     /// <summary>
-    /// A week after the month for late finishing facts; ten days after it, the month folds even with open
-    /// dossiers; a closed dossier folds after a quiet week. A unit then holds about its last month and a third
-    /// of dossiers, plus those still open.
+    /// Three days after the month for late deliveries (the one-stop systems resend within a day or two);
+    /// five days after it, the month folds even with open dossiers; a closed dossier folds after three
+    /// quiet days (results and ratings follow a finish within hours). A unit then holds about its last
+    /// month and a sixth of dossiers, plus those still open (docs/benchmarks.md, "Memory over a year").
     /// </summary>
-    public static SealPolicy Default { get; } = new(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7));
+    public static SealPolicy Default { get; } = new(TimeSpan.FromDays(3), TimeSpan.FromDays(5), TimeSpan.FromDays(3));
 }

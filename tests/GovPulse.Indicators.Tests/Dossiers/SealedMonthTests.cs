@@ -10,7 +10,8 @@ namespace GovPulse.Indicators.Tests.Dossiers;
 /// <summary>Issue 16: when months seal, what a sealed month's bytes are, and how the ledger refuses what it cannot take.</summary>
 public sealed class SealedMonthTests
 {
-    private static readonly SealPolicy Policy = SealPolicy.Default;
+    // The dates below are chosen around a week's grace, whatever the default is.
+    private static readonly SealPolicy Policy = new(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7));
 
     [Fact]
     public void A_month_seals_a_week_after_its_end_once_everything_in_it_is_closed()
