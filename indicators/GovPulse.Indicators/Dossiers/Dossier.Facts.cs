@@ -28,16 +28,16 @@ public sealed partial class Dossier
             w.OptionalString(_receiptEventId);
         }
 
-        WriteFacts(w, _supplementRequests);
-        WriteFacts(w, _supplementReceipts);
-        WriteFacts(w, _apologies);
-        w.OptionalTime(_completedAt);
-        w.OptionalTime(_resultReturnedAt);
-        w.OptionalTime(_refusedAt);
-        w.OptionalTime(_withdrawnAt);
-        w.OptionalTime(_paidOnlineAt);
-        w.OptionalTime(_digitizedAt);
-        w.OptionalTime(_syncedAt);
+        WriteFacts(w, FactKind.SupplementRequest);
+        WriteFacts(w, FactKind.SupplementReceipt);
+        WriteFacts(w, FactKind.Apology);
+        w.OptionalTime(CompletedAt);
+        w.OptionalTime(ResultReturnedAt);
+        w.OptionalTime(RefusedAt);
+        w.OptionalTime(WithdrawnAt);
+        w.OptionalTime(PaidOnlineAt);
+        w.OptionalTime(DigitizedAt);
+        w.OptionalTime(SyncedAt);
         w.OptionalTime(RatedAt);
         w.OptionalString(_ratingEventId);
         w.Byte(Rating is { } rating ? (byte)(rating + 1) : (byte)0);
@@ -63,52 +63,58 @@ public sealed partial class Dossier
             dossier._receiptEventId = r.OptionalString();
         }
 
-        dossier._supplementRequests = ReadFactList(r);
-        dossier._supplementReceipts = ReadFactList(r);
-        dossier._apologies = ReadFactList(r);
-        dossier._completedAt = r.OptionalTime();
-        dossier._resultReturnedAt = r.OptionalTime();
-        dossier._refusedAt = r.OptionalTime();
-        dossier._withdrawnAt = r.OptionalTime();
-        dossier._paidOnlineAt = r.OptionalTime();
-        dossier._digitizedAt = r.OptionalTime();
-        dossier._syncedAt = r.OptionalTime();
-        dossier.RatedAt = r.OptionalTime();
+        dossier.ReadFacts(r, FactKind.SupplementRequest);
+        dossier.ReadFacts(r, FactKind.SupplementReceipt);
+        dossier.ReadFacts(r, FactKind.Apology);
+        for (var fact = Fact.Completed; fact <= Fact.Rated; fact++) // the order WriteFacts writes them in
+        {
+            if (r.OptionalTime() is { } at)
+            {
+                dossier.Store(fact, at);
+            }
+        }
+
         dossier._ratingEventId = r.OptionalString();
         var rated = r.Byte();
-        dossier.Rating = rated == 0 ? null : (Rating)(rated - 1);
+        dossier.SetRating(rated == 0 ? null : (Rating)(rated - 1));
         var marks = r.Byte();
-        dossier.ElectronicResult = (marks & 1) != 0;
-        dossier.ReusedData = (marks & 2) != 0;
-        dossier.PersonalStoreLinked = (marks & 4) != 0;
-        dossier.Complaint = (marks & 8) != 0;
+        dossier.Mark(Marks.ElectronicResult, (marks & 1) != 0);
+        dossier.Mark(Marks.ReusedData, (marks & 2) != 0);
+        dossier.Mark(Marks.PersonalStoreLinked, (marks & 4) != 0);
+        dossier.Mark(Marks.Complaint, (marks & 8) != 0);
         return dossier;
     }
 
-    private static void WriteFacts(SnapshotWriter w, List<TimedFact>? facts)
+    private void WriteFacts(SnapshotWriter w, FactKind kind)
     {
-        w.Int(facts?.Count ?? 0);
-        foreach (var f in facts ?? [])
+        w.Int(CountOf(kind));
+        foreach (var f in _timedFacts ?? [])
         {
-            w.String(f.EventId);
-            w.Time(f.At);
+            if (f.Kind == kind)
+            {
+                w.String(f.EventId);
+                w.Time(f.At);
+            }
         }
     }
 
-    private static List<TimedFact>? ReadFactList(SnapshotReader r)
+    private void ReadFacts(SnapshotReader r, FactKind kind)
     {
         var count = r.Int();
+        ArgumentOutOfRangeException.ThrowIfNegative(count); // a damaged segment
         if (count == 0)
         {
-            return null;
+            return;
         }
 
-        var facts = new List<TimedFact>(count);
+        var start = _timedFacts?.Length ?? 0;
+        var facts = _timedFacts ?? [];
+        Array.Resize(ref facts, start + count);
         for (var i = 0; i < count; i++)
         {
-            facts.Add(new TimedFact(r.String(), r.Time()));
+            facts[start + i] = new TimedFact(kind, r.String(), r.Time());
         }
 
-        return facts;
+        _timedFacts = facts;
     }
 }

@@ -19,16 +19,15 @@ public sealed partial class Dossier
     /// </remarks>
     public DossierStanding Judge(DateTimeOffset evaluatedAt, WorkingDayCalendar calendar)
     {
-        if (ReferenceEquals(_settledFor, calendar) && evaluatedAt >= _judgedFactsUntil)
+        if (IsSettledFor(calendar) && evaluatedAt.UtcTicks >= _judgedFactsUntil)
         {
-            var settled = _settled;
-            if (settled.Outcome.IsFinished())
+            if (((DossierOutcome)_settledOutcome).IsFinished())
             {
-                return settled;
+                return SettledStanding();
             }
 
-            var open = SupplementRequestCount <= 1 && settled.EffectiveDue > evaluatedAt ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
-            return new DossierStanding(open, settled.EffectiveDue, null, 0m);
+            var open = SupplementRequestCount <= 1 && _settledDue > evaluatedAt.UtcTicks ? DossierOutcome.InProgressOnTime : DossierOutcome.InProgressOverdue;
+            return new DossierStanding(open, StoredTime.At(_settledDue, _baseDueOffset), null, 0m);
         }
 
         return JudgeFromFacts(evaluatedAt, calendar);
@@ -44,29 +43,36 @@ public sealed partial class Dossier
     /// </summary>
     internal void Settle(WorkingDayCalendar calendar)
     {
-        if (ReferenceEquals(_settledFor, calendar) || Receipt is not { } receipt)
+        if (IsSettledFor(calendar) || Receipt is not { } receipt)
         {
             return;
         }
 
         try
         {
-            if (!ReferenceEquals(_dueReceipt, receipt) || !ReferenceEquals(_dueCalendar, calendar))
+            if (!DueKnownFor(calendar))
             {
-                _dueReceipt = null;
-                _baseDue = receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
-                _baseDueDay = LocalDay(_baseDue);
-                _dueCalendar = calendar;
-                _dueReceipt = receipt;
+                var baseDue = receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
+                var baseDueDay = LocalDay(baseDue);
+                Mark(Marks.DueKnown | Marks.Settled, false);
+                _baseDue = baseDue.UtcTicks;
+                _baseDueOffset = StoredTime.OffsetOf(baseDue);
+                _baseDueDay = baseDueDay;
+                _calendar = calendar;
+                Mark(Marks.DueKnown, true);
             }
 
             var until = DateTimeOffset.MinValue;
-            Latest(ref until, _supplementRequests);
-            Latest(ref until, _supplementReceipts);
-            Latest(ref until, _completedAt ?? _resultReturnedAt ?? _refusedAt ?? (_withdrawnAt >= receipt.ReceivedAt ? _withdrawnAt : null));
-            _judgedFactsUntil = until;
-            _settled = JudgeFromFacts(until, calendar);
-            _settledFor = calendar;
+            Latest(ref until, FactKind.SupplementRequest);
+            Latest(ref until, FactKind.SupplementReceipt);
+            Latest(ref until, FinishTime(DateTimeOffset.MaxValue));
+            var settled = JudgeFromFacts(until, calendar);
+            _judgedFactsUntil = until.UtcTicks;
+            _settledOutcome = (byte)settled.Outcome;
+            _settledDue = settled.EffectiveDue.UtcTicks;
+            _settledFinished = settled.FinishedAt?.UtcTicks ?? StoredTime.None;
+            _settledFinishedOffset = settled.FinishedAt is { } finished ? StoredTime.OffsetOf(finished) : (short)0;
+            Mark(Marks.Settled, true);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -75,24 +81,44 @@ public sealed partial class Dossier
         }
     }
 
+    private bool DueKnownFor(WorkingDayCalendar calendar) => Has(Marks.DueKnown) && ReferenceEquals(_calendar, calendar);
+
+    /// <summary>
+    /// The settled standing, from what Settle kept: the due time has the base due time's offset (the
+    /// citizen's time is added to it), and the processing days are the same sum JudgeFromFacts does,
+    /// the citizen's time being the settled due time less the base due time.
+    /// </summary>
+    private DossierStanding SettledStanding()
+    {
+        var outcome = (DossierOutcome)_settledOutcome;
+        var due = StoredTime.At(_settledDue, _baseDueOffset);
+        if (_settledFinished == StoredTime.None)
+        {
+            return new DossierStanding(outcome, due, null, 0m);
+        }
+
+        var finished = StoredTime.At(_settledFinished, _settledFinishedOffset);
+        var wait = due - StoredTime.At(_baseDue, _baseDueOffset);
+        var processing = (decimal)(finished - Receipt!.ReceivedAt - wait).TotalDays;
+        return new DossierStanding(outcome, due, finished, Math.Max(0m, processing));
+    }
+
     private DossierStanding JudgeFromFacts(DateTimeOffset evaluatedAt, WorkingDayCalendar calendar)
     {
         var receipt = Receipt ?? throw new InvalidOperationException($"Dossier {Id} has not been received.");
-        var knownDue = ReferenceEquals(_dueReceipt, receipt) && ReferenceEquals(_dueCalendar, calendar);
-        var baseDue = knownDue ? _baseDue : receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
+        var knownDue = DueKnownFor(calendar);
+        var baseDue = knownDue ? StoredTime.At(_baseDue, _baseDueOffset) : receipt.DueAt ?? calendar.DueAfter(receipt.ReceivedAt, receipt.StatutoryWorkingDays ?? 0);
+        var at = evaluatedAt.UtcTicks;
 
         // The supplement requests made by the evaluation time; with exactly one, it is `request`.
         var requests = 0;
         var request = default(DateTimeOffset);
-        if (_supplementRequests is { } asked)
+        foreach (var f in _timedFacts ?? [])
         {
-            foreach (var f in asked)
+            if (f.Kind == FactKind.SupplementRequest && f.UtcTicks <= at)
             {
-                if (f.At <= evaluatedAt)
-                {
-                    request = requests == 0 ? f.At : request;
-                    requests++;
-                }
+                request = requests == 0 ? f.At : request;
+                requests++;
             }
         }
 
@@ -103,15 +129,12 @@ public sealed partial class Dossier
             // The first answer at or after the request, by the evaluation time (default when none).
             var answer = default(DateTimeOffset);
             var answered = false;
-            if (_supplementReceipts is { } answers)
+            foreach (var f in _timedFacts ?? [])
             {
-                foreach (var f in answers)
+                if (f.Kind == FactKind.SupplementReceipt && f.UtcTicks <= at && f.UtcTicks >= request.UtcTicks && (!answered || f.UtcTicks < answer.UtcTicks))
                 {
-                    if (f.At <= evaluatedAt && f.At >= request && (!answered || f.At < answer))
-                    {
-                        answer = f.At;
-                        answered = true;
-                    }
+                    answer = f.At;
+                    answered = true;
                 }
             }
 

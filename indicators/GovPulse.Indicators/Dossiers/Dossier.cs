@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GovPulse.Indicators.Calendar;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
@@ -11,78 +12,87 @@ namespace GovPulse.Indicators.Dossiers;
 /// delivery, and the dossier can be judged as of any evaluation time: a fact dated after the
 /// evaluation time has not happened yet.
 /// </summary>
+/// <remarks>
+/// A node keeps hundreds of thousands of these in memory, so the fields are compact: instants as UTC
+/// ticks and offset minutes (<see cref="StoredTime"/>), the marks in one word, the repeatable facts in
+/// one small array. The properties build the values on read.
+/// </remarks>
 public sealed partial class Dossier(string id)
 {
-    private List<TimedFact>? _supplementRequests;
-    private List<TimedFact>? _supplementReceipts;
-    private List<TimedFact>? _apologies;
+    private static readonly FactTicks NoFacts = CreateNoFacts();
+
+    // The repeatable facts (supplement requests and receipts, apologies) in the order they were told.
+    private TimedFact[]? _timedFacts;
     private string? _receiptEventId;
     private string? _ratingEventId;
 
-    // What Judge reuses, written only by Settle (after a change) and never by Judge: the base due time
-    // and its local day for a receipt and calendar, and the standing once every judged fact has
-    // happened (valid while _settledFor is the calendar asked for; Apply clears it when a judged fact changes).
-    private DossierReceipt? _dueReceipt;
-    private WorkingDayCalendar? _dueCalendar;
-    private DateTimeOffset _baseDue;
+    // The facts that happen once (and the last fact), by Fact: UTC ticks, StoredTime.None when untold.
+    private FactTicks _factTicks = NoFacts;
+    private FactOffsets _factOffsets;
+    private Marks _marks;
+    private Rating _rating;
+
+    // What Judge reuses, written only by Settle (after a change) and never by Judge: for _calendar, the
+    // base due time and its local day (while Marks.DueKnown; a new receipt clears it), and the standing
+    // once every judged fact has happened (while Marks.Settled; Apply clears it when a judged fact changes).
+    // The settled due time has the base due time's offset; its processing days are worked out on read.
+    private WorkingDayCalendar? _calendar;
+    private long _baseDue;
+    private short _baseDueOffset;
     private DateOnly _baseDueDay;
-    private WorkingDayCalendar? _settledFor;
-    private DateTimeOffset _judgedFactsUntil;
-    private DossierStanding _settled;
+    private long _judgedFactsUntil;
+    private long _settledDue;
+    private long _settledFinished = StoredTime.None;
+    private short _settledFinishedOffset;
+    private byte _settledOutcome;
+
+    // The ledger's due-queue entry, when it has one (its serial is LedgerSerial, its dossier this one).
+    private long _queuedDue = StoredTime.None;
+    private short _queuedDueOffset;
 
     public string Id { get; } = id;
 
     /// <summary>Null until DossierReceived arrives; facts that came earlier are held meanwhile.</summary>
     public DossierReceipt? Receipt { get; private set; }
 
-    private DateTimeOffset? _completedAt;
+    public DateTimeOffset? CompletedAt => TimeOf(Fact.Completed);
 
-    public DateTimeOffset? CompletedAt => _completedAt;
+    public DateTimeOffset? ResultReturnedAt => TimeOf(Fact.ResultReturned);
 
-    private DateTimeOffset? _resultReturnedAt;
+    public bool ElectronicResult => Has(Marks.ElectronicResult);
 
-    public DateTimeOffset? ResultReturnedAt => _resultReturnedAt;
+    public DateTimeOffset? RefusedAt => TimeOf(Fact.Refused);
 
-    public bool ElectronicResult { get; private set; }
+    public DateTimeOffset? WithdrawnAt => TimeOf(Fact.Withdrawn);
 
-    private DateTimeOffset? _refusedAt;
+    public DateTimeOffset? PaidOnlineAt => TimeOf(Fact.PaidOnline);
 
-    public DateTimeOffset? RefusedAt => _refusedAt;
+    public DateTimeOffset? DigitizedAt => TimeOf(Fact.Digitized);
 
-    private DateTimeOffset? _withdrawnAt;
+    public bool ReusedData => Has(Marks.ReusedData);
 
-    public DateTimeOffset? WithdrawnAt => _withdrawnAt;
+    public bool PersonalStoreLinked => Has(Marks.PersonalStoreLinked);
 
-    private DateTimeOffset? _paidOnlineAt;
+    public DateTimeOffset? SyncedAt => TimeOf(Fact.Synced);
 
-    public DateTimeOffset? PaidOnlineAt => _paidOnlineAt;
+    public DateTimeOffset? RatedAt => TimeOf(Fact.Rated);
 
-    private DateTimeOffset? _digitizedAt;
+    public Rating? Rating => Has(Marks.HasRating) ? _rating : null;
 
-    public DateTimeOffset? DigitizedAt => _digitizedAt;
+    public bool Complaint => Has(Marks.Complaint);
 
-    public bool ReusedData { get; private set; }
-
-    public bool PersonalStoreLinked { get; private set; }
-
-    private DateTimeOffset? _syncedAt;
-
-    public DateTimeOffset? SyncedAt => _syncedAt;
-
-    public DateTimeOffset? RatedAt { get; private set; }
-
-    public Rating? Rating { get; private set; }
-
-    public bool Complaint { get; private set; }
-
-    public int SupplementRequestCount => _supplementRequests?.Count ?? 0;
+    public int SupplementRequestCount => CountOf(FactKind.SupplementRequest);
 
     /// <summary>
     /// The latest time of any fact this dossier has been told (MinValue before the first): from then
     /// on, nothing about it changes with the evaluation time but an open dossier's due time. A fact
     /// later moved earlier by a repeated event leaves this where it was, which only errs on the safe side.
     /// </summary>
-    internal DateTimeOffset LastFactAt { get; private set; } = DateTimeOffset.MinValue;
+    internal DateTimeOffset LastFactAt
+    {
+        get => StoredTime.At(_factTicks[(int)Fact.Last], _factOffsets[(int)Fact.Last]);
+        private set => Store(Fact.Last, value);
+    }
 
     // The unit ledger's bookkeeping: the month list that holds the dossier, the number it gave the
     // receipt's procedure (for distinct-procedure counts), the receipt those were taken from, and
@@ -91,26 +101,65 @@ public sealed partial class Dossier(string id)
 
     internal int LedgerProcedure { get; set; }
 
-    internal DossierReceipt? LedgerReceipt { get; set; }
+    /// <summary>
+    /// The receipt the ledger indexed the dossier by; null before it did and after the receipt changed.
+    /// Kept as a mark: the ledger only ever indexes the current receipt.
+    /// </summary>
+    internal DossierReceipt? LedgerReceipt
+    {
+        get => Has(Marks.LedgerIndexed) ? Receipt : null;
+        set
+        {
+            if (value is not null && !ReferenceEquals(value, Receipt))
+            {
+                throw new ArgumentException("The ledger indexes a dossier by its current receipt.", nameof(value));
+            }
 
-    internal bool LedgerOpen { get; set; }
+            Mark(Marks.LedgerIndexed, value is not null);
+        }
+    }
+
+    internal bool LedgerOpen
+    {
+        get => Has(Marks.LedgerOpen);
+        set => Mark(Marks.LedgerOpen, value);
+    }
 
     /// <summary>A number the ledger gives the dossier when it first indexes it (orders equal due times in its due queue).</summary>
     internal long LedgerSerial { get; set; }
 
     /// <summary>The dossier's entry in the ledger's due queue, if it has one.</summary>
-    internal DueQueue.Entry? QueuedDue { get; set; }
+    internal DueQueue.Entry? QueuedDue
+    {
+        get => _queuedDue == StoredTime.None ? null : new DueQueue.Entry(_queuedDue, LedgerSerial, this, StoredTime.At(_queuedDue, _queuedDueOffset));
+        set
+        {
+            if (value is not { } entry)
+            {
+                _queuedDue = StoredTime.None;
+                return;
+            }
+
+            if (!ReferenceEquals(entry.Dossier, this) || entry.Serial != LedgerSerial || entry.Key != entry.Due.UtcTicks)
+            {
+                throw new ArgumentException("A dossier's queue entry is its own, by its serial and due time.", nameof(value));
+            }
+
+            _queuedDue = entry.Key;
+            _queuedDueOffset = StoredTime.OffsetOf(entry.Due);
+        }
+    }
 
     /// <summary>Where the ledger keeps the dossier's row in that month's list.</summary>
     internal int LedgerSlot { get; set; }
 
     /// <summary>The standing <see cref="Judge"/> gives at <see cref="LastFactAt"/> and, finished, ever after; set while <see cref="IsSettledFor"/>.</summary>
-    internal DossierStanding Settled => _settled;
+    internal DossierStanding Settled => SettledStanding();
 
-    internal int ApologyCount => _apologies?.Count ?? 0;
+    internal int ApologyCount => CountOf(FactKind.Apology);
 
     /// <summary>Whether <see cref="Judge"/> answers from the settled standing for this calendar at and after <see cref="LastFactAt"/>.</summary>
-    internal bool IsSettledFor(WorkingDayCalendar calendar) => ReferenceEquals(_settledFor, calendar);
+    internal bool IsSettledFor(WorkingDayCalendar calendar) => Has(Marks.Settled) && ReferenceEquals(_calendar, calendar);
 
     /// <summary>Applies one event about this dossier; returns true when it changed anything.</summary>
     public bool Apply(UnitEvent e)
@@ -120,7 +169,7 @@ public sealed partial class Dossier(string id)
             return false;
         }
 
-        if (e.OccurredAt > LastFactAt)
+        if (e.OccurredAt.UtcTicks > _factTicks[(int)Fact.Last])
         {
             LastFactAt = e.OccurredAt;
         }
@@ -130,13 +179,13 @@ public sealed partial class Dossier(string id)
         if (e.Type switch
         {
             EventType.DossierReceived or EventType.SupplementRequested or EventType.SupplementReceived or EventType.ProcessingCompleted => true,
-            EventType.ResultReturned => _completedAt is null,
-            EventType.DossierRefused => _completedAt is null && _resultReturnedAt is null,
-            EventType.DossierWithdrawn => _completedAt is null && _resultReturnedAt is null && _refusedAt is null,
+            EventType.ResultReturned => !Told(Fact.Completed),
+            EventType.DossierRefused => !Told(Fact.Completed) && !Told(Fact.ResultReturned),
+            EventType.DossierWithdrawn => !Told(Fact.Completed) && !Told(Fact.ResultReturned) && !Told(Fact.Refused),
             _ => false,
         })
         {
-            _settledFor = null;
+            Mark(Marks.Settled, false);
         }
 
         return true;
@@ -159,45 +208,48 @@ public sealed partial class Dossier(string id)
                 Receipt = new DossierReceipt(
                     at, e.ProcedureCode ?? string.Empty, e.Channel ?? Channel.Direct, e.DueAt, e.StatutoryWorkingDays,
                     e.Fee ?? 0m, e.PaperResult ?? false, e.CitizenData ?? false);
+                Mark(Marks.DueKnown | Marks.LedgerIndexed, false);
                 return true;
             case EventType.SupplementRequested:
-                return AddFact(ref _supplementRequests, e.EventId, at);
+                return AddFact(FactKind.SupplementRequest, e.EventId, at);
             case EventType.SupplementReceived:
-                return AddFact(ref _supplementReceipts, e.EventId, at);
+                return AddFact(FactKind.SupplementReceipt, e.EventId, at);
             case EventType.ApologyIssued:
-                return AddFact(ref _apologies, e.EventId, at);
+                return AddFact(FactKind.Apology, e.EventId, at);
             case EventType.ProcessingCompleted:
-                return FactPrecedence.Earliest(ref _completedAt, at);
+                return Earliest(Fact.Completed, at);
             case EventType.ResultReturned:
-                var changed = FactPrecedence.Earliest(ref _resultReturnedAt, at);
+                var changed = Earliest(Fact.ResultReturned, at);
                 if (e.ElectronicResult == true && !ElectronicResult)
                 {
-                    ElectronicResult = true;
+                    Mark(Marks.ElectronicResult, true);
                     changed = true;
                 }
 
                 return changed;
             case EventType.DossierRefused:
-                return FactPrecedence.Earliest(ref _refusedAt, at);
+                return Earliest(Fact.Refused, at);
             case EventType.DossierWithdrawn:
-                return FactPrecedence.Earliest(ref _withdrawnAt, at);
+                return Earliest(Fact.Withdrawn, at);
             case EventType.PaymentCompleted:
-                return e.Online == true && FactPrecedence.Earliest(ref _paidOnlineAt, at);
+                return e.Online == true && Earliest(Fact.PaidOnline, at);
             case EventType.DossierDigitized:
-                var digitized = FactPrecedence.Earliest(ref _digitizedAt, at);
+                var digitized = Earliest(Fact.Digitized, at);
                 if (e.ReusedData == true && !ReusedData)
                 {
-                    ReusedData = digitized = true;
+                    Mark(Marks.ReusedData, true);
+                    digitized = true;
                 }
 
                 if (e.PersonalStoreLinked == true && !PersonalStoreLinked)
                 {
-                    PersonalStoreLinked = digitized = true;
+                    Mark(Marks.PersonalStoreLinked, true);
+                    digitized = true;
                 }
 
                 return digitized;
             case EventType.DossierSynced:
-                return FactPrecedence.Earliest(ref _syncedAt, at);
+                return Earliest(Fact.Synced, at);
             case EventType.DossierRated:
                 // The latest rating stands (a citizen may revise it); at equal times the larger event id wins, so order never matters.
                 if (!FactPrecedence.LatestReplaces(at, e.EventId, RatedAt, _ratingEventId))
@@ -206,40 +258,19 @@ public sealed partial class Dossier(string id)
                 }
 
                 _ratingEventId = e.EventId;
-                RatedAt = at;
-                Rating = e.Rating;
-                Complaint = e.Complaint ?? false;
+                Store(Fact.Rated, at);
+                SetRating(e.Rating);
+                Mark(Marks.Complaint, e.Complaint ?? false);
                 return true;
             default:
                 return false;
         }
     }
 
-    public int ApologiesUntil(DateTimeOffset evaluatedAt)
-    {
-        var count = 0;
-        if (_apologies is { } apologies)
-        {
-            foreach (var f in apologies)
-            {
-                count += f.At <= evaluatedAt ? 1 : 0;
-            }
-        }
-
-        return count;
-    }
+    public int ApologiesUntil(DateTimeOffset evaluatedAt) => CountOf(FactKind.Apology, evaluatedAt.UtcTicks);
 
     /// <summary>The supplement requests made by <paramref name="evaluatedAt"/> (more than one makes the dossier overdue).</summary>
-    public int SupplementRequestsBy(DateTimeOffset evaluatedAt)
-    {
-        var count = 0;
-        foreach (var f in _supplementRequests ?? [])
-        {
-            count += f.At <= evaluatedAt ? 1 : 0;
-        }
-
-        return count;
-    }
+    public int SupplementRequestsBy(DateTimeOffset evaluatedAt) => CountOf(FactKind.SupplementRequest, evaluatedAt.UtcTicks);
 
     /// <summary>
     /// The time a finishing fact (completed, result returned, refused, withdrawn after receipt) ended
@@ -249,25 +280,81 @@ public sealed partial class Dossier(string id)
     public DateTimeOffset? FinishFactBy(DateTimeOffset evaluatedAt) => FinishTime(evaluatedAt);
 
     /// <summary>Finish precedence: processing completed, else result returned, else refused, else withdrawn (only once received).</summary>
-    private DateTimeOffset? FinishTime(DateTimeOffset evaluatedAt) =>
-        AsOf(CompletedAt, evaluatedAt) ?? AsOf(ResultReturnedAt, evaluatedAt) ?? AsOf(RefusedAt, evaluatedAt)
-        ?? (WithdrawnAt >= Receipt?.ReceivedAt ? AsOf(WithdrawnAt, evaluatedAt) : null);
+    private DateTimeOffset? FinishTime(DateTimeOffset evaluatedAt)
+    {
+        var at = evaluatedAt.UtcTicks;
+        var finish = Told(Fact.Completed) && _factTicks[(int)Fact.Completed] <= at ? Fact.Completed
+            : Told(Fact.ResultReturned) && _factTicks[(int)Fact.ResultReturned] <= at ? Fact.ResultReturned
+            : Told(Fact.Refused) && _factTicks[(int)Fact.Refused] <= at ? Fact.Refused
+            : Fact.Last;
+        if (finish != Fact.Last)
+        {
+            return TimeOf(finish);
+        }
+
+        var withdrawn = _factTicks[(int)Fact.Withdrawn];
+        return Told(Fact.Withdrawn) && Receipt is { } receipt && withdrawn >= receipt.ReceivedAtUtcTicks && withdrawn <= at
+            ? TimeOf(Fact.Withdrawn)
+            : null;
+    }
 
     public static DateTimeOffset? AsOf(DateTimeOffset? fact, DateTimeOffset evaluatedAt) => fact <= evaluatedAt ? fact : null;
 
     /// <summary>The local day of an instant (<see cref="VietnamDays.Of"/>).</summary>
     internal static DateOnly LocalDay(DateTimeOffset instant) => VietnamDays.Of(instant);
 
-    private static void Latest(ref DateTimeOffset latest, List<TimedFact>? facts)
+    private bool Told(Fact fact) => _factTicks[(int)fact] != StoredTime.None;
+
+    private DateTimeOffset? TimeOf(Fact fact) => StoredTime.OrNull(_factTicks[(int)fact], _factOffsets[(int)fact]);
+
+    private void Store(Fact fact, DateTimeOffset at)
     {
-        if (facts is null)
+        _factTicks[(int)fact] = at.UtcTicks;
+        _factOffsets[(int)fact] = StoredTime.OffsetOf(at);
+    }
+
+    /// <summary>Keeps the earliest time of a fact that happens once (<see cref="FactPrecedence.Earliest"/>); true when <paramref name="at"/> replaced it.</summary>
+    private bool Earliest(Fact fact, DateTimeOffset at)
+    {
+        var known = TimeOf(fact);
+        if (!FactPrecedence.Earliest(ref known, at))
         {
-            return;
+            return false;
         }
 
-        foreach (var f in facts)
+        Store(fact, at);
+        return true;
+    }
+
+    private bool Has(Marks marks) => (_marks & marks) != 0;
+
+    private void Mark(Marks marks, bool on) => _marks = on ? _marks | marks : _marks & ~marks;
+
+    private void SetRating(Rating? rating)
+    {
+        _rating = rating ?? default;
+        Mark(Marks.HasRating, rating.HasValue);
+    }
+
+    private int CountOf(FactKind kind, long untilTicks = long.MaxValue)
+    {
+        var count = 0;
+        foreach (var f in _timedFacts ?? [])
         {
-            Latest(ref latest, f.At);
+            count += f.Kind == kind && f.UtcTicks <= untilTicks ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private void Latest(ref DateTimeOffset latest, FactKind kind)
+    {
+        foreach (var f in _timedFacts ?? [])
+        {
+            if (f.Kind == kind && f.UtcTicks > latest.UtcTicks)
+            {
+                latest = f.At;
+            }
         }
     }
 
@@ -279,21 +366,93 @@ public sealed partial class Dossier(string id)
         }
     }
 
-    private static bool AddFact(ref List<TimedFact>? facts, string eventId, DateTimeOffset at)
+    private bool AddFact(FactKind kind, string eventId, DateTimeOffset at)
     {
-        facts ??= [];
+        var facts = _timedFacts ?? [];
         foreach (var f in facts)
         {
-            if (f.EventId == eventId)
+            if (f.Kind == kind && f.EventId == eventId)
             {
                 return false;
             }
         }
 
-        facts.Add(new TimedFact(eventId, at));
+        // Exactly as long as needed: most dossiers have none or one or two of these.
+        Array.Resize(ref facts, facts.Length + 1);
+        facts[^1] = new TimedFact(kind, eventId, at);
+        _timedFacts = facts;
         return true;
     }
 
-    /// <summary>A fact that may be told more than once (kept with the event that told it).</summary>
-    private readonly record struct TimedFact(string EventId, DateTimeOffset At);
+    private static FactTicks CreateNoFacts()
+    {
+        var ticks = default(FactTicks);
+        ((Span<long>)ticks).Fill(StoredTime.None);
+        ticks[(int)Fact.Last] = DateTimeOffset.MinValue.UtcTicks;
+        return ticks;
+    }
+
+    /// <summary>The facts that happen once, and the last fact of all: their slots in the fact arrays.</summary>
+    private enum Fact
+    {
+        Completed,
+        ResultReturned,
+        Refused,
+        Withdrawn,
+        PaidOnline,
+        Digitized,
+        Synced,
+        Rated,
+        Last,
+    }
+
+    private const int FactSlots = (int)Fact.Last + 1;
+
+    [Flags]
+    private enum Marks : ushort
+    {
+        None = 0,
+        ElectronicResult = 1,
+        ReusedData = 2,
+        PersonalStoreLinked = 4,
+        Complaint = 8,
+        HasRating = 16,
+        LedgerOpen = 32,
+        LedgerIndexed = 64,
+        DueKnown = 128,
+        Settled = 256,
+    }
+
+    private enum FactKind : byte
+    {
+        SupplementRequest,
+        SupplementReceipt,
+        Apology,
+    }
+
+    [InlineArray(FactSlots)]
+    private struct FactTicks
+    {
+        private long _first;
+    }
+
+    [InlineArray(FactSlots)]
+    private struct FactOffsets
+    {
+        private short _first;
+    }
+
+    /// <summary>A fact that may be told more than once (kept with the event that told it, and its kind).</summary>
+    private readonly struct TimedFact(FactKind kind, string eventId, DateTimeOffset at)
+    {
+        private readonly short _offset = StoredTime.OffsetOf(at);
+
+        public string EventId { get; } = eventId;
+
+        public long UtcTicks { get; } = at.UtcTicks;
+
+        public FactKind Kind { get; } = kind;
+
+        public DateTimeOffset At => StoredTime.At(UtcTicks, _offset);
+    }
 }
