@@ -10,12 +10,12 @@ namespace GovPulse.Grains.Tests;
 public sealed class LedgerOptionsTests
 {
     [Fact]
-    public void Without_settings_a_unit_seals_three_days_after_the_month_or_five_with_open_dossiers_folds_after_three_quiet_days_and_idles_out_after_half_an_hour()
+    public void Without_settings_a_unit_seals_a_week_after_the_month_or_ten_days_with_open_dossiers_folds_after_a_quiet_week_and_idles_out_after_half_an_hour()
     {
         using var services = Services([]);
 
         services.GetRequiredService<IOptions<LedgerOptions>>().Value.Policy.Should().Be(SealPolicy.Default)
-            .And.Be(new SealPolicy(TimeSpan.FromDays(3), TimeSpan.FromDays(5), TimeSpan.FromDays(3)));
+            .And.Be(new SealPolicy(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7)));
         services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.ClassSpecificCollectionAge
             .Should().Contain(typeof(UnitGrain).FullName!, TimeSpan.FromMinutes(30));
     }
