@@ -94,6 +94,9 @@ public sealed partial class Dossier(string id)
         private set => Store(Fact.Last, value);
     }
 
+    /// <summary><see cref="LastFactAt"/> as UTC ticks, for the ledger's scans (no instant built per row).</summary>
+    internal long LastFactTicks => _factTicks[(int)Fact.Last];
+
     // The unit ledger's bookkeeping: the month list that holds the dossier, the number it gave the
     // receipt's procedure (for distinct-procedure counts), the receipt those were taken from, and
     // whether the dossier sits in the ledger's open set.

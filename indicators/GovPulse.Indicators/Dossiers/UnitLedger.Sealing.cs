@@ -37,9 +37,9 @@ public sealed partial class UnitLedger
 
             var rows = _byReceiptMonth.GetValueOrDefault(key) ?? [];
             var petitions = _petitionsByMonth.GetValueOrDefault(key) ?? [];
-            var quietSince = at - policy.QuietFor.Ticks;
+            var quietSince = at - Math.Max(0, policy.QuietFor.Ticks);
             var foldedRows = rows.Where(r => Foldable(r, at, quietSince)).ToList();
-            var foldedPetitions = petitions.Where(p => Foldable(p, at, quietSince)).ToList();
+            var foldedPetitions = petitions.Where(p => Foldable(p, quietSince)).ToList();
             var folding = foldedRows.Count + foldedPetitions.Count;
             var allClosed = folding == rows.Count + petitions.Count;
             if ((!allClosed && !(policy.SealOpenAfter is { } grace && now - end >= grace))
@@ -193,16 +193,16 @@ public sealed partial class UnitLedger
     }
 
     /// <summary>
-    /// A closed dossier whose facts have all happened by <paramref name="at"/>, the last of them by
-    /// <paramref name="quietSince"/>, and whose row settles it (not a negative zero).
+    /// A closed dossier whose row settles it by <paramref name="at"/> (not a negative zero) and whose last
+    /// fact happened by <paramref name="quietSince"/> (at most <paramref name="at"/>).
     /// </summary>
     private static bool Foldable(in LedgerRow row, long at, long quietSince) =>
         row.IsSettled && row.SettledFrom <= at && row.Outcome <= DossierOutcome.FinishedLate && !row.Dossier.LedgerOpen
-        && row.Dossier.LastFactAt.UtcTicks <= Math.Min(at, quietSince);
+        && row.Dossier.LastFactTicks <= quietSince;
 
-    /// <summary>A resolved petition whose facts have all happened by <paramref name="at"/>, the last of them by <paramref name="quietSince"/>.</summary>
-    private static bool Foldable(Petition petition, long at, long quietSince) =>
-        petition.ResolvedAt is not null && petition.LastFactAt is { } last && last.UtcTicks <= Math.Min(at, quietSince);
+    /// <summary>A resolved petition whose last fact happened by <paramref name="quietSince"/> (at most the seal's now).</summary>
+    private static bool Foldable(Petition petition, long quietSince) =>
+        petition.ResolvedAt is not null && petition.LastFactAt is { } last && last.UtcTicks <= quietSince;
 
     /// <summary>Takes a sealed month in (replacing one of the same month): numbers its procedures and counts what it folded.</summary>
     private void Adopt(SealedMonth month)
