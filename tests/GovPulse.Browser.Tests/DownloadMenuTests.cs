@@ -13,6 +13,9 @@ public sealed class DownloadMenuTests(DashboardNode fixture) : IClassFixture<Das
 {
     private static readonly string[] Formats = ["csv", "xlsx", "pdf", "png", "svg"];
 
+    /// <summary>How long a file may take to start downloading: it ranks every commune as known at now (bounded; CI shares two cores with the node tests).</summary>
+    private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(1);
+
     [Fact]
     public async Task The_rankings_menu_lists_the_five_formats_for_the_level_and_period_on_screen()
     {
@@ -130,7 +133,8 @@ public sealed class DownloadMenuTests(DashboardNode fixture) : IClassFixture<Das
         var page = await DashboardNode.SignInAsync(context, fixture.Auditor, "/#/rankings");
         await page.GetByTestId("downloads-toggle").ClickAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
+        // The file is made before its first byte is sent: the heaviest request of these screens, so its bound is the export's, not a screen's.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync(), new PageRunAndWaitForDownloadOptions { Timeout = (float)ExportTimeout.TotalMilliseconds });
 
         download.SuggestedFilename.Should().Be($"xep-hang-phuong-xa-{month}.csv");
         (await download.FailureAsync()).Should().BeNull();

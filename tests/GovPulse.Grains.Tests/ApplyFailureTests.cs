@@ -4,6 +4,7 @@ using GovPulse.Indicators.Periods;
 using GovPulse.Ingest.Pipeline;
 using GovPulse.Ingest.Wire;
 using GovPulse.Storage.ClickHouse;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPulse.Grains.Tests;
@@ -82,12 +83,18 @@ public sealed class ApplyFailureTests(IngestClusterFixture fixture) : IClassFixt
         const string unit = "27142"; // Phường Nhiêu Lộc
         var first = UnitSnapshotTests.Dossiers(unit, new Random(29), 1).First();
         var changed = first with { StatutoryWorkingDays = first.StatutoryWorkingDays + 4 };
-        // The timeout ends the first batch's wait while its insert (slowed to a second) still runs.
-        var impatient = fixture.Ingestor(IngestClusterFixture.StoreDelay / 4);
+        // The timeout ends the first batch's wait once its insert (slowed to a second) has begun: the
+        // gate's clock is moved on only then, so the work before the insert may take however long.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var impatient = fixture.Ingestor(IngestClusterFixture.StoreDelay / 4, clock);
         var patient = fixture.Ingestor(TimeSpan.FromMinutes(1));
+        var inserting = fixture.AppendStartedAsync(unit);
 
-        var gaveUp = () => impatient.IngestAsync(Batch([first]));
-        (await gaveUp.Should().ThrowAsync<IngestOverloadedException>()).Which.Refusal.Reason.Should().Be("timeout");
+        var gaveUp = impatient.IngestAsync(Batch([first]));
+        await inserting.WaitAsync(TimeSpan.FromMinutes(1));
+        clock.Advance(IngestClusterFixture.StoreDelay / 4);
+        var waited = () => gaveUp;
+        (await waited.Should().ThrowAsync<IngestOverloadedException>()).Which.Refusal.Reason.Should().Be("timeout");
         var retry = await patient.IngestAsync(Batch([changed]));
 
         retry.Accepted.Should().Be(0);

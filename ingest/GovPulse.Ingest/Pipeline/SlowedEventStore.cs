@@ -16,6 +16,9 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
 {
     public const string DelaySetting = "GovPulse:Testing:StoreDelay";
 
+    /// <summary>Raised when an insert of events begins, before its delay: a test waits on it instead of guessing how long the work before it takes.</summary>
+    public event Action<IReadOnlyList<LoggedEvent>>? Appending;
+
     public Task<IReadOnlyDictionary<string, UnitEvent>> FindStoredAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default) =>
         store.FindStoredAsync(eventIds, cancellationToken);
 
@@ -24,6 +27,7 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count > 0)
         {
+            Appending?.Invoke(events);
             await Task.Delay(delay, time, cancellationToken); // nothing to insert is no round trip to ClickHouse
         }
 

@@ -1,4 +1,5 @@
 using GovPulse.Indicators.Units;
+using GovPulse.Storage.ClickHouse;
 using GovPulse.Ingest.Pipeline;
 using GovPulse.Ingest.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,12 +30,32 @@ public sealed class IngestClusterFixture : UnitClusterFixture
     public EventIdClaims Claims { get; } = new();
 
     /// <summary>The pipeline as a node runs it, with a batch timeout of its own.</summary>
-    public EventIngestor Ingestor(TimeSpan batchTimeout)
+    public EventIngestor Ingestor(TimeSpan batchTimeout, TimeProvider? time = null)
     {
         var silo = Cluster.Silos[0].ServiceProvider;
         var metrics = silo.GetRequiredService<GovPulseMetrics>();
-        var gate = new IngestGate(Options.Create(new IngestOptions { BatchTimeout = batchTimeout }), metrics, TimeProvider.System);
+        var gate = new IngestGate(Options.Create(new IngestOptions { BatchTimeout = batchTimeout }), metrics, time ?? TimeProvider.System);
         return new EventIngestor(Store, Cluster.Client, silo.GetRequiredService<UnitDirectory>(), gate, Claims, metrics, NullLogger<EventIngestor>.Instance);
+    }
+
+    /// <summary>
+    /// Completes when the event log begins inserting events of <paramref name="unitCode"/>, on
+    /// whichever silo its grain lives (call before sending them).
+    /// </summary>
+    public Task AppendStartedAsync(string unitCode)
+    {
+        var stores = Cluster.Silos.Select(s => (SlowedEventStore)s.ServiceProvider.GetRequiredService<IEventStore>()).ToList();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Seen(IReadOnlyList<LoggedEvent> events)
+        {
+            if (events.Any(e => e.Event.UnitCode == unitCode) && started.TrySetResult())
+            {
+                stores.ForEach(store => store.Appending -= Seen);
+            }
+        }
+
+        stores.ForEach(store => store.Appending += Seen);
+        return started.Task;
     }
 
     protected override void ConfigureSilo(InProcessTestSiloSpecificOptions silo, IHostApplicationBuilder host) =>
