@@ -52,6 +52,7 @@ public sealed partial class UnitGrain(
     ScoringClock clock,
     GovPulseMetrics metrics,
     UnitApplyProbe probe,
+    UnitStartPreload preload,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
     /// <summary>The longest the scoring clock waits before the grain looks again at its next due time.</summary>
@@ -351,10 +352,12 @@ public sealed partial class UnitGrain(
     {
         var code = _unit.Code;
         var started = storeTime.GetTimestamp();
-        _quarantined = new HashSet<string>(await quarantine.ReadIdsAsync(code, cancellationToken), StringComparer.Ordinal);
-        for (var attempt = 0; ; attempt++)
+        // Read ahead while the node started (first activation after a start only); else asked here.
+        var start = fromSnapshot ? preload.Take(code) : null;
+        _quarantined = new HashSet<string>(start?.Quarantined ?? await quarantine.ReadIdsAsync(code, cancellationToken), StringComparer.Ordinal);
+        for (var attempt = 0; ; attempt++, start = null)
         {
-            var (ledger, basePosition, baseEvents) = fromSnapshot ? await LoadSegmentsAsync(code, cancellationToken) : (new UnitLedger(calendar), -1, 0);
+            var (ledger, basePosition, baseEvents) = fromSnapshot ? await LoadSegmentsAsync(code, start, cancellationToken) : (new UnitLedger(calendar), -1, 0);
             if (basePosition < 0)
             {
                 _segments.Forget(); // the next save writes every sealed month again, whatever the store holds
@@ -365,7 +368,8 @@ public sealed partial class UnitGrain(
             LoggedEvent? poison = null;
             Exception? failure = null;
             var reopenFailed = false;
-            await foreach (var logged in store.ReadUnitTailAsync(code, basePosition, cancellationToken))
+            var tail = start is { Tail: { } readAhead } && start.TailAfter == basePosition ? readAhead.ToAsyncEnumerable() : store.ReadUnitTailAsync(code, basePosition, cancellationToken);
+            await foreach (var logged in tail)
             {
                 read++;
                 position = Math.Max(position, logged.Position);
@@ -428,29 +432,29 @@ public sealed partial class UnitGrain(
     }
 
     /// <summary>
-    /// The ledger from the unit's latest segments, their position and the events the log held up to it;
-    /// an empty ledger at -1 without usable ones. Segments are used only while the log still holds
-    /// exactly the events they counted at or below their position: a duplicate activation's events there
-    /// would be missing from them, so they are passed over and the whole log is read. So are segments
-    /// one of which is missing or cannot be read.
+    /// The ledger from the unit's latest segments (read ahead in <paramref name="start"/>, else asked for),
+    /// their position and the events the log held up to it; an empty ledger at -1 without usable ones.
+    /// Segments are used only while the log still holds exactly the events they counted at or below
+    /// their position: a duplicate activation's events there would be missing from them, so they are
+    /// passed over and the whole log is read. So are segments one of which is missing or cannot be read.
     /// </summary>
-    private async Task<(UnitLedger Ledger, long Position, long Events)> LoadSegmentsAsync(string code, CancellationToken cancellationToken)
+    private async Task<(UnitLedger Ledger, long Position, long Events)> LoadSegmentsAsync(string code, UnitStart? start, CancellationToken cancellationToken)
     {
-        if (await _segments.FindLatestAsync(cancellationToken) is not { } snapshot)
+        if ((start is null ? await _segments.FindLatestAsync(cancellationToken) : start.Latest) is not { } snapshot)
         {
             return (new UnitLedger(calendar), -1, 0);
         }
 
-        var held = await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken);
-        if (held != snapshot.Events)
+        if (start is not { LatestHolds: true } && !await store.HoldsExactlyAsync(code, snapshot.Position, snapshot.Events, cancellationToken))
         {
-            LogSnapshotStale(code, snapshot.Position, snapshot.Events, held);
+            LogSnapshotStale(code, snapshot.Position, snapshot.Events, await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken));
             return (new UnitLedger(calendar), -1, 0);
         }
 
         try
         {
-            return (await _segments.ReadAsync(snapshot, cancellationToken), snapshot.Position, snapshot.Events);
+            var ledger = start is null ? await _segments.ReadAsync(snapshot, cancellationToken) : _segments.Read(snapshot, start.SealedMonths);
+            return (ledger, snapshot.Position, snapshot.Events);
         }
         catch (SnapshotFormatException ex)
         {

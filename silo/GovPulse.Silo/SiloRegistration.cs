@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
+using GovPulse.Grains.Ledger;
 using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
 using GovPulse.Storage.Logging;
@@ -24,6 +25,9 @@ public static class SiloRegistration
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(LoadDirectory(builder.Configuration[UnitDirectoryFile.Setting]));
         builder.Services.AddHostedService<ClusterTlsReport>();
+        // Before the silo's own hosted service, so every start is read before any grain can activate.
+        builder.Services.AddSingleton<UnitStartPreload>();
+        builder.Services.AddHostedService<UnitStartPreloading>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "govpulse", clusterId: options.ClusterId);

@@ -33,6 +33,7 @@ public sealed class RestartTests : IAsyncLifetime
         exitCode.Should().Be(0, "chDB is stopped before the process exits (its exit handlers crash on a running engine)");
         before.Counts.Should().Be(new CountsResponse(20, 5));
         unitAfter!.Counts.Should().Be(before.Counts);
+        second.Output.Should().MatchRegex(@"Read ahead what \d+ units need to start in \d+ ms: [1-9]\d* live segments", "the restart read every unit's start in a few queries");
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class RestartTests : IAsyncLifetime
         cityBefore.Counts.Should().Be(new CountsResponse(31, 10));
         unitAfter!.Counts.Should().Be(unitBefore.Counts);
         cityAfter!.Counts.Should().Be(cityBefore.Counts);
+        second.Output.Should().MatchRegex(@"Read ahead what \d+ units need to start in \d+ ms: \d+ live segments, \d+ sealed months, 41 events after them", "no segment was saved before the kill, so every stored event was read ahead");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

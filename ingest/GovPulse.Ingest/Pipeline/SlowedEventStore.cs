@@ -49,6 +49,15 @@ public sealed class SlowedEventStore(IEventStore store, TimeSpan delay, TimeProv
     public Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default) =>
         store.CountEventsUpToAsync(unitCode, position, cancellationToken);
 
+    public Task<bool> HoldsExactlyAsync(string unitCode, long position, long events, CancellationToken cancellationToken = default) =>
+        store.HoldsExactlyAsync(unitCode, position, events, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, LogRows>> CountRowsAroundAsync(IReadOnlyDictionary<string, long> positions, CancellationToken cancellationToken = default) =>
+        store.CountRowsAroundAsync(positions, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<LoggedEvent>>> ReadTailsAsync(IReadOnlyDictionary<string, long> afterPositions, CancellationToken cancellationToken = default) =>
+        store.ReadTailsAsync(afterPositions, cancellationToken);
+
     public Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         store.PositionAtAsync(unitCode, asOf, cancellationToken);
 

@@ -25,8 +25,17 @@ public sealed class LedgerSegments(string unitCode, IUnitSnapshotStore snapshots
     /// <exception cref="SnapshotFormatException">A named sealed month is missing or damaged, or a segment cannot be read.</exception>
     public async Task<UnitLedger> ReadAsync(UnitSnapshot live, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(live);
+        return Read(live, await sealedMonths.ReadAsync(unitCode, live.SealedMonths ?? [], cancellationToken));
+    }
+
+    /// <summary>The ledger of <paramref name="live"/> and the sealed months it names, read already (<paramref name="rows"/>: those found).</summary>
+    /// <exception cref="SnapshotFormatException">A named sealed month is missing or damaged, or a segment cannot be read.</exception>
+    public UnitLedger Read(UnitSnapshot live, IReadOnlyList<StoredSealedMonth> rows)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(rows);
         var named = live.SealedMonths ?? [];
-        var rows = await sealedMonths.ReadAsync(unitCode, named, cancellationToken);
         if (rows.Count != named.Count)
         {
             var missing = named.Except(rows.Select(r => r.Key)).Select(k => k.ToString());

@@ -317,6 +317,73 @@ public sealed class EventStore : IEventStore
         return Number(count!);
     }
 
+    public async Task<bool> HoldsExactlyAsync(string unitCode, long position, long events, CancellationToken cancellationToken = default)
+    {
+        // Nothing at or below a snapshot's position is ever deleted, and only copies of one id (merged
+        // away in time) add rows: an event another activation stored there adds a row, so the count
+        // of rows finds it without hashing every event id of the unit (seconds for a department's
+        // year); only a difference needs the exact count of ids.
+        var client = await _database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("unit", unitCode);
+        parameters.AddParameter("position", position);
+        var rows = await client.ExecuteScalarAsync(
+            "SELECT count() FROM events WHERE unit_code = {unit:String} AND toInt64(position) <= {position:Int64}",
+            parameters,
+            null,
+            cancellationToken);
+        return Number(rows!) == events || await CountEventsUpToAsync(unitCode, position, cancellationToken) == events;
+    }
+
+    public async Task<IReadOnlyDictionary<string, LogRows>> CountRowsAroundAsync(IReadOnlyDictionary<string, long> positions, CancellationToken cancellationToken = default)
+    {
+        var client = await _database.GetClientAsync();
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT unit_code, countIf(toInt64(position) <= p) AS up_to, countIf(toInt64(position) > p) AS after
+            FROM (SELECT unit_code, position, transform(toString(unit_code), {units:Array(String)}, {positions:Array(Int64)}, toInt64(-1)) AS p FROM events)
+            GROUP BY unit_code
+            """,
+            PositionParameters(positions),
+            null,
+            cancellationToken);
+        var rows = new Dictionary<string, LogRows>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows[reader.GetString(0)] = new LogRows(Number(reader.GetValue(1)), Number(reader.GetValue(2)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<LoggedEvent>>> ReadTailsAsync(IReadOnlyDictionary<string, long> afterPositions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(afterPositions);
+        var tails = afterPositions.Keys.ToDictionary(u => u, _ => new List<LoggedEvent>(), StringComparer.Ordinal);
+        if (tails.Count > 0)
+        {
+            var client = await _database.GetClientAsync();
+            // As ReadUnitTailAsync, unit by unit: an event stored twice is read once, at its first position.
+            using var reader = await client.ExecuteReaderAsync(
+                """
+                SELECT unit_code, position, payload FROM events
+                WHERE unit_code IN {units:Array(String)}
+                  AND toInt64(position) > transform(toString(unit_code), {units:Array(String)}, {positions:Array(Int64)}, toInt64(-1))
+                ORDER BY unit_code, position, event_id
+                LIMIT 1 BY unit_code, event_id
+                """,
+                PositionParameters(afterPositions),
+                null,
+                cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tails[reader.GetString(0)].Add(new LoggedEvent(Number(reader.GetValue(1)), StoredEventJson.Deserialize(reader.GetString(2))));
+            }
+        }
+
+        return tails.ToDictionary(t => t.Key, t => (IReadOnlyList<LoggedEvent>)t.Value, StringComparer.Ordinal);
+    }
+
     public async Task<long> PositionAtAsync(string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         var client = await _database.GetClientAsync();
@@ -428,6 +495,16 @@ public sealed class EventStore : IEventStore
         {
             yield return StoredEventJson.Deserialize(reader.GetString(0));
         }
+    }
+
+    /// <summary>The units and their positions as two parallel arrays, for <c>transform</c>.</summary>
+    private static ClickHouseParameterCollection PositionParameters(IReadOnlyDictionary<string, long> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("units", positions.Keys.ToArray());
+        parameters.AddParameter("positions", positions.Keys.Select(u => positions[u]).ToArray());
+        return parameters;
     }
 
     private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -34,6 +34,26 @@ public interface IEventStore
     Task<long> CountEventsUpToAsync(string unitCode, long position, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Whether the unit's log still holds, at or below <paramref name="position"/>, the
+    /// <paramref name="events"/> events a snapshot taken there counted: its rows number that many (an
+    /// event stored twice by racing nodes counted twice until its copies merge), or else its distinct
+    /// event ids do (<see cref="CountEventsUpToAsync"/>). Counting rows reads no event id.
+    /// </summary>
+    Task<bool> HoldsExactlyAsync(string unitCode, long position, long events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every unit's rows on either side of its position in <paramref name="positions"/> (-1 for a unit
+    /// not named: all its rows are after), in one pass over the log (a node's start).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, LogRows>> CountRowsAroundAsync(IReadOnlyDictionary<string, long> positions, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The events after each named unit's position, as <see cref="ReadUnitTailAsync"/> reads one unit's,
+    /// for all of them in one query (a node's start); every named unit has a list, empty when nothing follows.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<LoggedEvent>>> ReadTailsAsync(IReadOnlyDictionary<string, long> afterPositions, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The unit's position as known at <paramref name="asOf"/>: the largest position whose event was
     /// stored (<c>ingested_at</c>) at or before it; 0 when none was.
     /// </summary>

@@ -9,6 +9,9 @@ public interface IQuarantineStore
     /// <summary>The ids of the unit's quarantined events, which its rebuild skips.</summary>
     Task<IReadOnlySet<string>> ReadIdsAsync(string unitCode, CancellationToken cancellationToken = default);
 
+    /// <summary>The quarantined event ids of every unit that has any, in one query (a node's start).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ReadAllIdsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Quarantined events, newest first, of one unit or (null) all.</summary>
     Task<IReadOnlyList<QuarantinedEvent>> ListAsync(string? unitCode, int limit, CancellationToken cancellationToken = default);
 }

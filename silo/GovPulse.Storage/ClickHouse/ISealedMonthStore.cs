@@ -12,6 +12,13 @@ public interface ISealedMonthStore
     /// <summary>The unit's sealed months stored under these keys, each once; a key not stored is absent from the answer.</summary>
     Task<IReadOnlyList<StoredSealedMonth>> ReadAsync(string unitCode, IReadOnlyCollection<SealedMonthKey> keys, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sealed months stored under the keys each unit names (<paramref name="keysByUnit"/>), in one
+    /// pass over the table (a node's start): by unit, each key once, a damaged or unnamed row left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<StoredSealedMonth>>> ReadAllAsync(
+        IReadOnlyDictionary<string, IReadOnlyCollection<SealedMonthKey>> keysByUnit, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets the unit's sealed months.</summary>
     Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,25 @@ public sealed class QuarantineStore(ClickHouseDatabase database) : IQuarantineSt
         return ids;
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ReadAllIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await database.GetClientAsync();
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        using var reader = await client.ExecuteReaderAsync("SELECT DISTINCT unit_code, event_id FROM quarantined_events", null, null, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var unitCode = reader.GetString(0);
+            if (!ids.TryGetValue(unitCode, out var unit))
+            {
+                ids[unitCode] = unit = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            unit.Add(reader.GetString(1));
+        }
+
+        return ids.ToDictionary(u => u.Key, u => (IReadOnlySet<string>)u.Value, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<QuarantinedEvent>> ListAsync(string? unitCode, int limit, CancellationToken cancellationToken = default)
     {
         var client = await database.GetClientAsync();

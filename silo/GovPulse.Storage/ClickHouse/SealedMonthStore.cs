@@ -59,22 +59,42 @@ public sealed class SealedMonthStore(ClickHouseDatabase database) : ISealedMonth
         using var decompressor = new Decompressor();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var key = new SealedMonthKey(new DateOnly((int)Number(reader.GetValue(0)), (int)Number(reader.GetValue(1)), 1), reader.GetString(2));
-            if (!wanted.Contains(key) || found.ContainsKey(key) || Unwrap(decompressor, reader.GetString(6), key) is not { } state)
+            if (Read(reader, unitCode, wanted, found, decompressor) is { } month)
             {
-                continue;
+                found.Add(month.Key, month);
             }
-
-            found.Add(key, new StoredSealedMonth(
-                unitCode,
-                key,
-                (int)Number(reader.GetValue(3)),
-                (int)Number(reader.GetValue(4)),
-                DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(5))),
-                state));
         }
 
         return [.. found.Values.OrderBy(m => m.Key.Month)];
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredSealedMonth>>> ReadAllAsync(
+        IReadOnlyDictionary<string, IReadOnlyCollection<SealedMonthKey>> keysByUnit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keysByUnit);
+        var wanted = keysByUnit.Where(u => u.Value.Count > 0).ToDictionary(u => u.Key, u => u.Value.ToHashSet(), StringComparer.Ordinal);
+        var found = wanted.ToDictionary(u => u.Key, _ => new Dictionary<SealedMonthKey, StoredSealedMonth>(), StringComparer.Ordinal);
+        if (wanted.Count > 0)
+        {
+            var client = await database.GetClientAsync();
+            // Every row goes by, but only the named ones are decompressed and kept.
+            using var reader = await client.ExecuteReaderAsync(
+                "SELECT toYear(month), toMonth(month), sha256, dossiers, petitions, toUnixTimestamp64Milli(saved_at), state, unit_code FROM unit_sealed_months",
+                null,
+                null,
+                cancellationToken);
+            using var decompressor = new Decompressor();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var unitCode = reader.GetString(7);
+                if (wanted.TryGetValue(unitCode, out var keys) && Read(reader, unitCode, keys, found[unitCode], decompressor) is { } month)
+                {
+                    found[unitCode].Add(month.Key, month);
+                }
+            }
+        }
+
+        return found.ToDictionary(u => u.Key, u => (IReadOnlyList<StoredSealedMonth>)[.. u.Value.Values.OrderBy(m => m.Key.Month)], StringComparer.Ordinal);
     }
 
     public async Task DeleteAsync(string unitCode, CancellationToken cancellationToken = default)
@@ -84,6 +104,29 @@ public sealed class SealedMonthStore(ClickHouseDatabase database) : ISealedMonth
         parameters.AddParameter("unit", unitCode);
         await client.ExecuteNonQueryAsync(
             "ALTER TABLE unit_sealed_months DELETE WHERE unit_code = {unit:String} SETTINGS mutations_sync = 1", parameters, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sealed month in the row's first seven columns (year, month, sha256, dossiers, petitions, saved
+    /// at, state) when <paramref name="wanted"/> names it, it is not in <paramref name="found"/> yet and
+    /// its bytes are whole; else null.
+    /// </summary>
+    private static StoredSealedMonth? Read(
+        System.Data.Common.DbDataReader reader, string unitCode, HashSet<SealedMonthKey> wanted, Dictionary<SealedMonthKey, StoredSealedMonth> found, Decompressor decompressor)
+    {
+        var key = new SealedMonthKey(new DateOnly((int)Number(reader.GetValue(0)), (int)Number(reader.GetValue(1)), 1), reader.GetString(2));
+        if (!wanted.Contains(key) || found.ContainsKey(key) || Unwrap(decompressor, reader.GetString(6), key) is not { } state)
+        {
+            return null;
+        }
+
+        return new StoredSealedMonth(
+            unitCode,
+            key,
+            (int)Number(reader.GetValue(3)),
+            (int)Number(reader.GetValue(4)),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(5))),
+            state);
     }
 
     /// <summary>The row's bytes when they decompress and hash to its key; null when the row is damaged.</summary>

@@ -32,17 +32,33 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
         }
 
         using var decompressor = new Decompressor();
-        var state = decompressor.Unwrap(Convert.FromBase64String(reader.GetString(5)));
-        return new UnitSnapshot(
-            unitCode,
-            format,
-            Number(reader.GetValue(0)),
-            Number(reader.GetValue(1)),
-            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(2))),
-            (int)Number(reader.GetValue(3)),
-            (int)Number(reader.GetValue(4)),
-            state.ToArray(),
-            SealedMonths(reader.GetValue(6)));
+        return Read(reader, unitCode, format, decompressor);
+    }
+
+    public async Task<IReadOnlyDictionary<string, UnitSnapshot>> FindAllLatestAsync(int format, CancellationToken cancellationToken = default)
+    {
+        var client = await database.GetClientAsync();
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("format", format);
+        using var reader = await client.ExecuteReaderAsync(
+            """
+            SELECT position, events, toUnixTimestamp64Milli(taken_at), dossiers, petitions, state, sealed_months, unit_code FROM unit_log_snapshots
+            WHERE format = {format:UInt16}
+            ORDER BY unit_code, position DESC, taken_at DESC
+            LIMIT 1 BY unit_code
+            """,
+            parameters,
+            null,
+            cancellationToken);
+        var latest = new Dictionary<string, UnitSnapshot>(StringComparer.Ordinal);
+        using var decompressor = new Decompressor();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var unitCode = reader.GetString(7);
+            latest[unitCode] = Read(reader, unitCode, format, decompressor);
+        }
+
+        return latest;
     }
 
     public async Task SaveAsync(UnitSnapshot snapshot, CancellationToken cancellationToken = default)
@@ -89,6 +105,19 @@ public sealed class UnitSnapshotStore(ClickHouseDatabase database) : IUnitSnapsh
 
         return keys;
     }
+
+    /// <summary>The snapshot in the row's first seven columns (position, events, taken at, dossiers, petitions, state, sealed months).</summary>
+    private static UnitSnapshot Read(System.Data.Common.DbDataReader reader, string unitCode, int format, Decompressor decompressor) =>
+        new(
+            unitCode,
+            format,
+            Number(reader.GetValue(0)),
+            Number(reader.GetValue(1)),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(reader.GetValue(2))),
+            (int)Number(reader.GetValue(3)),
+            (int)Number(reader.GetValue(4)),
+            decompressor.Unwrap(Convert.FromBase64String(reader.GetString(5))).ToArray(),
+            SealedMonths(reader.GetValue(6)));
 
     private static long Number(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ public sealed class EventStoreReadTests(EmbeddedClickHouseFixture fixture)
     }
 
     [Fact]
-    public async Task The_log_check_sees_its_end_and_the_events_after_a_position_and_counts_each_id_once()
+    public async Task The_log_check_sees_its_end_and_the_events_after_a_position_and_counts_each_id_once_whatever_the_rows()
     {
         await using var database = ServerModeDatabase.Create(fixture, "logcheck");
         var store = new EventStore(database, TimeProvider.System);
@@ -42,7 +42,37 @@ public sealed class EventStoreReadTests(EmbeddedClickHouseFixture fixture)
         (await store.CheckLogAsync("26743", 1)).Should().Be(new LogCheck(4, 4)); // b, c, x, and a stored again at 4
         (await store.CountEventsUpToAsync("26743", 3)).Should().Be(4);
         (await store.CountEventsUpToAsync("26743", 0)).Should().Be(0);
+        // A snapshot at 2 that counted a and b still holds (the rows say so); one at 3 that counted a, b
+        // and c misses x; one at 4 that counted four events holds though "a" is stored twice (five rows).
+        (await store.HoldsExactlyAsync("26743", 2, 2)).Should().BeTrue();
+        (await store.HoldsExactlyAsync("26743", 3, 3)).Should().BeFalse();
+        (await store.HoldsExactlyAsync("26743", 4, 4)).Should().BeTrue();
+        (await store.HoldsExactlyAsync("26743", 4, 3)).Should().BeFalse();
         (await store.CheckLogAsync("26737", -1)).Should().Be(new LogCheck(0, 0));
+    }
+
+    [Fact]
+    public async Task Read_ahead_for_every_unit_counts_the_rows_around_each_position_and_reads_each_tail_as_one_units_read()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "readahead");
+        var store = new EventStore(database, TimeProvider.System);
+        await store.AppendAsync(LoggedEvent.After(0, [Received("a"), Received("b"), Received("c")]));
+        await store.AppendAsync([new LoggedEvent(4, Received("d")), new LoggedEvent(5, Received("a"))]); // "a" stored again
+        await store.AppendAsync(LoggedEvent.After(0, [Received("x") with { UnitCode = "26737" }, Received("y") with { UnitCode = "26737" }]));
+        var positions = new Dictionary<string, long> { ["26743"] = 2, ["26740"] = 7 }; // 26737 has no position: all after
+
+        var rows = await store.CountRowsAroundAsync(positions);
+        var tails = await store.ReadTailsAsync(new Dictionary<string, long> { ["26743"] = 2, ["26737"] = -1, ["26740"] = 0 });
+        var one = await ToListAsync(store.ReadUnitTailAsync("26743", 2));
+
+        rows.Should().BeEquivalentTo(new Dictionary<string, LogRows> { ["26743"] = new(2, 3), ["26737"] = new(0, 2) });
+        tails.Keys.Should().BeEquivalentTo("26743", "26737", "26740");
+        tails["26743"].Should().Equal(one);
+        tails["26743"].Select(e => (e.Position, e.Event.EventId)).Should().Equal((3L, "c"), (4L, "d"), (5L, "a"));
+        tails["26737"].Select(e => e.Event.EventId).Should().Equal("x", "y");
+        tails["26740"].Should().BeEmpty();
+        (await store.ReadTailsAsync(new Dictionary<string, long>())).Should().BeEmpty();
+        (await store.CountRowsAroundAsync(new Dictionary<string, long>()))["26743"].Should().Be(new LogRows(0, 5));
     }
 
     [Fact]

@@ -73,6 +73,35 @@ public sealed class SealedMonthStoreTests(EmbeddedClickHouseFixture fixture)
     }
 
     [Fact]
+    public async Task Reading_every_unit_at_once_gives_each_unit_exactly_its_named_months()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "sealed");
+        var store = new SealedMonthStore(database);
+        var september = Month("26740", September, [9]);
+        var oldOctober = Month("26740", October, [10]);
+        var october = Month("26740", October, [10, 10]);
+        var otherUnit = Month("26743", October, [10, 10]); // the same bytes, hence the same hash, in another unit
+        var unnamed = Month("26737", October, [1]);
+        await store.SaveAsync([september, oldOctober, october, otherUnit, unnamed]);
+
+        var found = await store.ReadAllAsync(new Dictionary<string, IReadOnlyCollection<SealedMonthKey>>
+        {
+            ["26740"] = [september.Key, october.Key],
+            ["26743"] = [otherUnit.Key],
+            ["26741"] = [september.Key],
+            ["26737"] = [],
+        });
+
+        found.Keys.Should().BeEquivalentTo("26740", "26743", "26741");
+        var alone = await store.ReadAsync("26740", [september.Key, october.Key]);
+        found["26740"].Should().BeEquivalentTo(alone, o => o.Excluding(m => m.State).WithStrictOrdering());
+        found["26740"].Select(m => m.State.ToArray()).Should().BeEquivalentTo(new[] { new byte[] { 9 }, [10, 10] }, o => o.WithStrictOrdering());
+        found["26740"].Select(m => m.Key).Should().Equal(september.Key, october.Key);
+        found["26743"].Should().ContainSingle().Which.UnitCode.Should().Be("26743");
+        found["26741"].Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_damaged_row_is_not_given_so_the_reader_falls_back_to_the_log()
     {
         await using var database = ServerModeDatabase.Create(fixture, "sealed");

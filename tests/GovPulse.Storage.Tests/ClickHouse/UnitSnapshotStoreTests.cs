@@ -45,6 +45,31 @@ public sealed class UnitSnapshotStoreTests(EmbeddedClickHouseFixture fixture)
     }
 
     [Fact]
+    public async Task Every_units_latest_snapshot_of_the_format_comes_in_one_read_as_each_alone()
+    {
+        await using var database = ServerModeDatabase.Create(fixture, "snapshots");
+        var store = new UnitSnapshotStore(database);
+        await store.SaveAsync(new UnitSnapshot("26737", 1, 20, 20, Noon, 2, 0, new byte[] { 2 }));
+        await store.SaveAsync(new UnitSnapshot("26737", 1, 10, 10, Noon.AddHours(1), 1, 0, new byte[] { 1 }));
+        await store.SaveAsync(new UnitSnapshot("26740", 1, 7, 6, Noon, 3, 1, new byte[] { 7, 7 }, [new SealedMonthKey(new DateOnly(2026, 9, 1), new string('a', 64))]));
+        await store.SaveAsync(new UnitSnapshot("26743", 2, 5, 5, Noon, 3, 0, new byte[] { 3 }));
+
+        var all = await store.FindAllLatestAsync(1);
+
+        all.Keys.Should().BeEquivalentTo("26737", "26740");
+        foreach (var (unit, latest) in all)
+        {
+            var alone = (await store.FindLatestAsync(unit, 1))!;
+            latest.Should().BeEquivalentTo(alone, o => o.Excluding(s => s.State));
+            latest.State.ToArray().Should().Equal(alone.State.ToArray());
+        }
+
+        all["26737"].State.ToArray().Should().Equal(2);
+        all["26740"].SealedMonths.Should().ContainSingle();
+        (await store.FindAllLatestAsync(3)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_live_segment_names_its_sealed_months_and_an_older_snapshot_names_none()
     {
         await using var database = ServerModeDatabase.Create(fixture, "snapshots");
