@@ -29,8 +29,7 @@ namespace GovPulse.Grains;
 public sealed partial class CityGrain(
     UnitDirectory units,
     BandThresholds bands,
-    ProcedureCatalog catalog,
-    WorkingDayCalendar calendar,
+    CatalogTallies catalogTallies,
     IEventStore store,
     IScorecardPublisher publisher,
     ScoringClock clock,
@@ -240,7 +239,7 @@ public sealed partial class CityGrain(
     {
         var last = await store.LastPositionsAsync();
         var now = clock.Now;
-        var empty = new EmptyFigures(catalog, calendar, month);
+        var empty = new EmptyFigures(catalogTallies, month);
         var moved = 0;
         var ask = new List<string>();
         foreach (var unit in Members)
@@ -280,7 +279,7 @@ public sealed partial class CityGrain(
         var now = clock.Now;
         var kept = _ended.Of(period);
         var answer = new KeptUnitReport[members.Count];
-        var empty = new EmptyFigures(catalog, calendar, period);
+        var empty = new EmptyFigures(catalogTallies, period);
         var ask = new List<(int Index, long Changes)>();
         for (var i = 0; i < members.Count; i++)
         {
@@ -328,7 +327,7 @@ public sealed partial class CityGrain(
     private async Task<IReadOnlyList<UnitFiguresReport>> LiveReportsAsync(Period period, IReadOnlyList<Unit> members)
     {
         var now = clock.Now;
-        var empty = new EmptyFigures(catalog, calendar, period);
+        var empty = new EmptyFigures(catalogTallies, period);
         var asked = await AskReportsAsync(members.Where(u => _units[u.Code].Logged).Select(u => u.Code).ToList(), period);
         return [.. asked, .. members.Where(u => !_units[u.Code].Logged).Select(u => EmptyReport(u, period, now, empty))];
     }

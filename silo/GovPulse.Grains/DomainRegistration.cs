@@ -25,6 +25,7 @@ public static class DomainRegistration
         services.TryAddSingleton(UnitDirectory.HoChiMinhCity);
         services.TryAddSingleton(ScoringClock.System);
         services.TryAddSingleton(UnitApplyProbe.None);
+        services.TryAddSingleton<CatalogTallies>();
         services.TryAddSingleton<Ledger.UnitStartPreload>(); // empty unless the host reads ahead (UnitStartPreloading)
         services.AddMetrics();
         services.TryAddSingleton<GovPulseMetrics>();

@@ -45,7 +45,7 @@ public sealed partial class UnitGrain(
     IOptions<LedgerOptions> ledgerOptions,
     TimeProvider storeTime,
     UnitDirectory units,
-    ProcedureCatalog catalog,
+    CatalogTallies catalogTallies,
     WorkingDayCalendar calendar,
     BandThresholds bands,
     IScorecardPublisher publisher,
@@ -734,7 +734,7 @@ public sealed partial class UnitGrain(
     {
         ArgumentNullException.ThrowIfNull(period);
         var tally = await TallyAsync(period, period.EvaluationTime(at));
-        return UnitEvaluation.Figures(tally, CatalogTally.For(catalog, _level, period, calendar));
+        return UnitEvaluation.Figures(tally, catalogTallies.For(_level, period));
     }
 
     private async Task<Scorecard> ScorecardForAsync(Period period)

@@ -12,7 +12,7 @@ namespace GovPulse.Grains.City;
 /// ledger counts nothing) beside the catalogue's tally, which depends only on the kind of unit and the
 /// period — so it is counted once per kind, not once per unit.
 /// </summary>
-internal sealed class EmptyFigures(ProcedureCatalog catalog, WorkingDayCalendar calendar, Period period)
+internal sealed class EmptyFigures(CatalogTallies catalogTallies, Period period)
 {
     private readonly Dictionary<UnitKind, UnitFigures> _byKind = [];
 
@@ -20,7 +20,7 @@ internal sealed class EmptyFigures(ProcedureCatalog catalog, WorkingDayCalendar 
     {
         if (!_byKind.TryGetValue(kind, out var figures))
         {
-            figures = UnitEvaluation.Figures(DossierTally.Zero, CatalogTally.For(catalog, UnitEvaluation.LevelOf(kind), period, calendar));
+            figures = UnitEvaluation.Figures(DossierTally.Zero, catalogTallies.For(kind, period));
             _byKind[kind] = figures;
         }
 

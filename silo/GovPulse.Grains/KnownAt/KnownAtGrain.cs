@@ -23,6 +23,7 @@ namespace GovPulse.Grains.KnownAt;
 public sealed partial class KnownAtGrain(
     UnitDirectory units,
     ProcedureCatalog catalog,
+    CatalogTallies catalogTallies,
     WorkingDayCalendar calendar,
     IEventStore store,
     KnownAtCache<KnownAtLedger> ledgers,
@@ -128,7 +129,7 @@ public sealed partial class KnownAtGrain(
     private static KnownAtFigures Figures(Unit unit, Period period, DateTimeOffset asOf, long position, DossierTally tally, CatalogTally catalogTally) =>
         new(unit.Code, period, asOf, period.EvaluationTime(asOf), position, UnitEvaluation.Figures(tally, catalogTally));
 
-    private CatalogTally CatalogTallyOf(UnitKind kind, Period period) => CatalogTally.For(catalog, UnitEvaluation.LevelOf(kind), period, calendar);
+    private CatalogTally CatalogTallyOf(UnitKind kind, Period period) => catalogTallies.For(kind, period);
 
     /// <param name="knownPosition">The unit's position at asOf when the caller has read it already (<see cref="IEventStore.PositionsAtAsync"/>).</param>
     private Task<KnownAtLedger> LedgerAsync(string unitCode, Period period, DateTimeOffset asOf, long? knownPosition = null) =>
