@@ -58,11 +58,7 @@ public sealed class SealedMonthStoreTests(EmbeddedClickHouseFixture fixture)
     {
         await using var database = ServerModeDatabase.Create(fixture, "sealed");
         var store = new SealedMonthStore(database);
-        var september = Month("26740", September, [9]);
-        var oldOctober = Month("26740", October, [10]);
-        var october = Month("26740", October, [10, 10]);
-        var otherUnit = Month("26743", October, [10, 10]); // the same bytes, hence the same hash, in another unit
-        await store.SaveAsync([september, oldOctober, october, otherUnit]);
+        var (september, october, _) = await SaveResealedMonthsAsync(store);
 
         var found = await store.ReadAsync("26740", [september.Key, october.Key, new SealedMonthKey(new DateOnly(2026, 8, 1), september.Key.Sha256)]);
 
@@ -77,12 +73,8 @@ public sealed class SealedMonthStoreTests(EmbeddedClickHouseFixture fixture)
     {
         await using var database = ServerModeDatabase.Create(fixture, "sealed");
         var store = new SealedMonthStore(database);
-        var september = Month("26740", September, [9]);
-        var oldOctober = Month("26740", October, [10]);
-        var october = Month("26740", October, [10, 10]);
-        var otherUnit = Month("26743", October, [10, 10]); // the same bytes, hence the same hash, in another unit
-        var unnamed = Month("26737", October, [1]);
-        await store.SaveAsync([september, oldOctober, october, otherUnit, unnamed]);
+        var (september, october, otherUnit) = await SaveResealedMonthsAsync(store);
+        await store.SaveAsync([Month("26737", October, [1])]); // named by no one
 
         var found = await store.ReadAllAsync(new Dictionary<string, IReadOnlyCollection<SealedMonthKey>>
         {
@@ -139,6 +131,16 @@ public sealed class SealedMonthStoreTests(EmbeddedClickHouseFixture fixture)
 
         (await store.ReadAsync("26737", [mine.Key])).Should().BeEmpty();
         (await store.ReadAsync("26740", [theirs.Key])).Should().ContainSingle();
+    }
+
+    /// <summary>26740's September and its October sealed twice (the later one current), and 26743's October with the same bytes, hence the same hash.</summary>
+    private static async Task<(StoredSealedMonth September, StoredSealedMonth October, StoredSealedMonth OtherUnit)> SaveResealedMonthsAsync(SealedMonthStore store)
+    {
+        var september = Month("26740", September, [9]);
+        var october = Month("26740", October, [10, 10]);
+        var otherUnit = Month("26743", October, [10, 10]);
+        await store.SaveAsync([september, Month("26740", October, [10]), october, otherUnit]);
+        return (september, october, otherUnit);
     }
 
     private static StoredSealedMonth Month(string unit, DateOnly month, byte[] state, int dossiers = 1, int petitions = 0) =>
