@@ -445,7 +445,11 @@ public sealed partial class UnitGrain(
             return (new UnitLedger(calendar), -1, 0);
         }
 
-        if (start is not { LatestHolds: true } && !await store.HoldsExactlyAsync(code, snapshot.Position, snapshot.Events, cancellationToken))
+        // Read ahead, the rows were counted already: only a difference needs the ids counted.
+        var holds = start is null
+            ? await store.HoldsExactlyAsync(code, snapshot.Position, snapshot.Events, cancellationToken)
+            : start.LatestHolds || await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken) == snapshot.Events;
+        if (!holds)
         {
             LogSnapshotStale(code, snapshot.Position, snapshot.Events, await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken));
             return (new UnitLedger(calendar), -1, 0);

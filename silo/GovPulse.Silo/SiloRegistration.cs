@@ -2,7 +2,6 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
-using GovPulse.Grains.Ledger;
 using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
 using GovPulse.Storage.Logging;
@@ -25,8 +24,8 @@ public static class SiloRegistration
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(LoadDirectory(builder.Configuration[UnitDirectoryFile.Setting]));
         builder.Services.AddHostedService<ClusterTlsReport>();
-        // Before the silo's own hosted service, so every start is read before any grain can activate.
-        builder.Services.AddSingleton<UnitStartPreload>();
+        // Before the silo's own hosted service, so every start is read before any grain can activate
+        // (the preload it fills is registered with the domain).
         builder.Services.AddHostedService<UnitStartPreloading>();
         builder.UseOrleans(silo =>
         {
