@@ -14,7 +14,12 @@ namespace GovPulse.Grains;
 [Alias("govpulse.city")]
 public interface ICityGrain : IGrainWithStringKey
 {
-    [Alias("report"), OneWay]
+    /// <summary>
+    /// A unit's current-month figures. Units wait for it when they apply events, so what an ingest
+    /// acknowledged is in the city's figures, and marks its kept ended periods to ask again, before the
+    /// ingest answers (a unit starting up does not wait: the city may be asking it at that moment).
+    /// </summary>
+    [Alias("report")]
     Task Report(UnitFiguresReport report);
 
     [Alias("scorecard")]

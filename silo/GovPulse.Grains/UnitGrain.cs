@@ -163,8 +163,9 @@ public sealed partial class UnitGrain(
         if (_replayed > 0)
         {
             // The log held events beyond the snapshot: the city and viewers may not have seen them
-            // (a previous activation may have broken before telling them).
-            await ChangedAsync();
+            // (a previous activation may have broken before telling them). Not waited for: the city may
+            // be asking this unit for its report right now, which it cannot answer until it is active.
+            await ChangedAsync(waitForCity: false);
         }
     }
 
@@ -772,13 +773,34 @@ public sealed partial class UnitGrain(
         }
     }
 
-    private async Task ChangedAsync()
+    /// <summary>
+    /// Tells the city the current month's figures and pushes them to viewers. Waited for by default, so
+    /// an acknowledged ingest is in the city's figures (and its kept ended periods are asked again)
+    /// before the ingest answers; a report that fails is logged, not thrown: the events are stored and
+    /// applied, and the city's reconciliation (<see cref="ICityGrain.Reconcile"/>) heals it.
+    /// </summary>
+    private async Task ChangedAsync(bool waitForCity = true)
     {
         _told = true;
-        // One-way: a lost report is healed by the city's reconciliation (ICityGrain.Reconcile).
-        GrainFactory.GetGrain<ICityGrain>(units.PoolCodeOf(_unit))
-            .Report(await ReportForAsync(Period.MonthOf(clock.Now)))
-            .Ignore();
+        var report = GrainFactory.GetGrain<ICityGrain>(units.PoolCodeOf(_unit)).Report(await ReportForAsync(Period.MonthOf(clock.Now)));
+        if (waitForCity)
+        {
+            try
+            {
+                await report;
+            }
+#pragma warning disable CA1031 // The city heals a lost report; an ingest must not fail on it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogReportFailed(ex, _unit.Code);
+            }
+        }
+        else
+        {
+            report.Ignore();
+        }
+
         _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);
     }
 
@@ -795,6 +817,9 @@ public sealed partial class UnitGrain(
             LogPushFailed(ex, _unit.Code);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Unit} could not report to the city; its reconciliation will ask again")]
+    private partial void LogReportFailed(Exception exception, string unit);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {Unit} rebuilt from {Events} events ({Dossiers} dossiers) after the snapshot at position {Snapshot}, now at position {Position}, in {Milliseconds} ms")]
     private partial void LogRebuilt(string unit, int events, int dossiers, long? snapshot, long position, long milliseconds);
