@@ -24,7 +24,7 @@ public sealed class SimulationTests : IDisposable
             EventLineWriter.Write(e, buffer);
         }
 
-        var batch = EventLineReader.Read(buffer.WrittenSpan, BatchRules.From(new IngestOptions { MaxLinesPerBatch = 1_000_000 }, new FakeTimeProvider(Morning.AddHours(2))));
+        var batch = EventLineReader.Read(buffer.WrittenMemory, BatchRules.From(new IngestOptions { MaxLinesPerBatch = 1_000_000 }, new FakeTimeProvider(Morning.AddHours(2))));
 
         events.Should().HaveCountGreaterThan(5_000);
         batch.Rejected.Should().BeEmpty();

@@ -56,7 +56,7 @@ public static class EventsApi
             }
 
             // The events read from it are strings of their own, so the buffer goes back to the pool here.
-            batch = EventLineReader.Read(body.Span, BatchRules.From(options.Value, time));
+            batch = EventLineReader.Read(body.Memory, BatchRules.From(options.Value, time));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -20,7 +20,7 @@ internal sealed class PooledBody : IDisposable
 
     public int Length { get; }
 
-    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
     /// <param name="declaredLength">The request's Content-Length, when it has one: the buffer is rented at that size.</param>

@@ -16,13 +16,13 @@ public static class EventLineReader
     /// <summary>Reads a whole body. A body that is a JSON array is read element by element; anything else as NDJSON.</summary>
     /// <exception cref="UnreadableBodyException">The body starts like a JSON array but is not valid JSON.</exception>
     /// <exception cref="BatchTooLargeException">A line is longer than <see cref="BatchRules.MaxLineBytes"/>, or there are more than <see cref="BatchRules.MaxLinesPerBatch"/> events.</exception>
-    public static ParsedBatch Read(ReadOnlySpan<byte> body, BatchRules rules)
+    public static ParsedBatch Read(ReadOnlyMemory<byte> body, BatchRules rules)
     {
         var batch = new Batch(rules);
-        var trimmed = TrimStart(body);
+        var trimmed = TrimStart(body.Span);
         if (trimmed.Length > 0 && trimmed[0] == (byte)'[')
         {
-            ReadArray(trimmed, batch);
+            ReadArray(body[(body.Length - trimmed.Length)..], batch);
         }
         else
         {
@@ -32,22 +32,22 @@ public static class EventLineReader
         return new ParsedBatch(batch.Lines, batch.Rejected);
     }
 
-    private static void ReadNdjson(ReadOnlySpan<byte> body, Batch batch)
+    private static void ReadNdjson(ReadOnlyMemory<byte> body, Batch batch)
     {
         var lineNumber = 0;
         var events = 0;
         while (body.Length > 0)
         {
             lineNumber++;
-            var end = body.IndexOf((byte)'\n');
+            var end = body.Span.IndexOf((byte)'\n');
             var line = end < 0 ? body : body[..end];
-            body = end < 0 ? [] : body[(end + 1)..];
-            if (line.Length > 0 && line[^1] == (byte)'\r')
+            body = end < 0 ? ReadOnlyMemory<byte>.Empty : body[(end + 1)..];
+            if (line.Length > 0 && line.Span[^1] == (byte)'\r')
             {
                 line = line[..^1];
             }
 
-            if (TrimStart(line).IsEmpty)
+            if (TrimStart(line.Span).IsEmpty)
             {
                 continue;
             }
@@ -64,7 +64,8 @@ public static class EventLineReader
 
             try
             {
-                using var doc = JsonDocument.Parse(line.ToArray());
+                // Parsed in place: the document reads the body's buffer, which outlives it.
+                using var doc = JsonDocument.Parse(line);
                 batch.Accept(lineNumber, doc.RootElement);
             }
             catch (JsonException ex)
@@ -74,12 +75,12 @@ public static class EventLineReader
         }
     }
 
-    private static void ReadArray(ReadOnlySpan<byte> body, Batch batch)
+    private static void ReadArray(ReadOnlyMemory<byte> body, Batch batch)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body.ToArray());
+            doc = JsonDocument.Parse(body);
         }
         catch (JsonException ex)
         {

@@ -25,6 +25,12 @@ public static class EventReader
 
     private static readonly string[] TypeNames = Enum.GetNames<EventType>();
 
+    private static readonly string NotAType = $"is not a known event type ({string.Join(", ", TypeNames)})";
+
+    // Who needs a subject's id, by event type: made once, not for every event read.
+    private static readonly Dictionary<EventType, string> NeededBy = Enum.GetValues<EventType>()
+        .ToDictionary(t => t, t => t.IsPetitionEvent() ? $"a petition event ({t})" : $"a dossier event ({t})");
+
     /// <summary>Reads one event object; returns null and the event, or the reason it is not valid (without the line number).</summary>
     public static string? TryRead(JsonElement o, BatchRules rules, out UnitEvent? result)
     {
@@ -36,7 +42,7 @@ public static class EventReader
 
         var fields = new FieldReader(o);
         var eventId = fields.RequiredId("eventId", MaxIdLength, EveryEvent);
-        var typeName = fields.RequiredChoice("type", TypeNames, EveryEvent, $"is not a known event type ({string.Join(", ", TypeNames)})");
+        var typeName = fields.RequiredChoice("type", TypeNames, EveryEvent, NotAType);
         var occurredAt = fields.RequiredTime("occurredAt", EveryEvent);
         var unitCode = fields.RequiredId("unitCode", MaxCodeLength, EveryEvent);
         if (fields.Error is not null)
@@ -52,8 +58,8 @@ public static class EventReader
             Type = type,
             OccurredAt = occurredAt!.Value,
             UnitCode = unitCode!,
-            DossierId = isPetition ? null : fields.RequiredId("dossierId", MaxIdLength, $"a dossier event ({type})"),
-            PetitionId = isPetition ? fields.RequiredId("petitionId", MaxIdLength, $"a petition event ({type})") : null,
+            DossierId = isPetition ? null : fields.RequiredId("dossierId", MaxIdLength, NeededBy[type]),
+            PetitionId = isPetition ? fields.RequiredId("petitionId", MaxIdLength, NeededBy[type]) : null,
         };
 
         var needs = type.ToString();

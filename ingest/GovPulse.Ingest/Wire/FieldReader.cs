@@ -29,8 +29,9 @@ internal sealed partial class FieldReader(JsonElement o)
     /// <param name="notAChoice">The end of the message for any other value, e.g. <c>is not one of online, direct, postal</c>.</param>
     public string? RequiredChoice(string name, IReadOnlyList<string> choices, string neededBy, string notAChoice)
     {
-        if (!Present(name, neededBy, $"one of {string.Join(", ", choices)}", out var v))
+        if (!TryGet(name, out var v))
         {
+            Missing(name, neededBy, $"one of {string.Join(", ", choices)}");
             return null;
         }
 
@@ -47,10 +48,8 @@ internal sealed partial class FieldReader(JsonElement o)
     public T? RequiredEnum<T>(string name, string neededBy)
         where T : struct, Enum
     {
-        var values = Enum.GetValues<T>();
-        var names = values.Select(v => v.ToString().ToLowerInvariant()).ToList();
-        var text = RequiredChoice(name, names, neededBy, $"is not one of {string.Join(", ", names)}");
-        return text is null ? null : values[names.IndexOf(text)];
+        var text = RequiredChoice(name, WireEnum<T>.Names, neededBy, WireEnum<T>.NotAName);
+        return text is null ? null : WireEnum<T>.Values[WireEnum<T>.Names.IndexOf(text)];
     }
 
     public DateTimeOffset? RequiredTime(string name, string neededBy) => ReadTime(name, neededBy);
@@ -63,7 +62,7 @@ internal sealed partial class FieldReader(JsonElement o)
 
     public int? OptionalWholeNumber(string name, int min, int max)
     {
-        if (!Present(name, neededBy: null, expected: null, out var v))
+        if (!TryGet(name, out var v))
         {
             return null;
         }
@@ -80,7 +79,7 @@ internal sealed partial class FieldReader(JsonElement o)
     /// <summary>An amount of money in VND: a number, 0 or more.</summary>
     public decimal? OptionalAmount(string name)
     {
-        if (!Present(name, neededBy: null, expected: null, out var v))
+        if (!TryGet(name, out var v))
         {
             return null;
         }
@@ -109,9 +108,9 @@ internal sealed partial class FieldReader(JsonElement o)
 
     private string? ReadString(string name, int maxLength, TextRule rule, string? neededBy)
     {
-        var expected = $"a non-empty string of at most {maxLength} characters";
-        if (!Present(name, neededBy, expected, out var v))
+        if (!TryGet(name, out var v))
         {
+            Missing(name, neededBy, NonEmptyString(maxLength));
             return null;
         }
 
@@ -130,7 +129,7 @@ internal sealed partial class FieldReader(JsonElement o)
 
         if (neededBy is not null && string.IsNullOrWhiteSpace(s))
         {
-            Fail($"{name} {ShownValue.Quoted(s)} is empty; {neededBy} needs {expected}");
+            Fail($"{name} {ShownValue.Quoted(s)} is empty; {neededBy} needs {NonEmptyString(maxLength)}");
             return null;
         }
 
@@ -145,8 +144,9 @@ internal sealed partial class FieldReader(JsonElement o)
 
     private DateTimeOffset? ReadTime(string name, string? neededBy)
     {
-        if (!Present(name, neededBy, Time, out var v))
+        if (!TryGet(name, out var v))
         {
+            Missing(name, neededBy, Time);
             return null;
         }
 
@@ -177,8 +177,9 @@ internal sealed partial class FieldReader(JsonElement o)
 
     private bool? ReadBool(string name, string? neededBy)
     {
-        if (!Present(name, neededBy, "true or false", out var v))
+        if (!TryGet(name, out var v))
         {
+            Missing(name, neededBy, "true or false");
             return null;
         }
 
@@ -191,20 +192,18 @@ internal sealed partial class FieldReader(JsonElement o)
         return v.GetBoolean();
     }
 
-    /// <summary>Whether the field is there (null counts as absent); a required one that is not is the error.</summary>
-    private bool Present(string name, string? neededBy, string? expected, out JsonElement value)
-    {
-        if (o.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
-        {
-            return true;
-        }
+    private static string NonEmptyString(int maxLength) => $"a non-empty string of at most {maxLength} characters";
 
+    /// <summary>Whether the field is there (null counts as absent).</summary>
+    private bool TryGet(string name, out JsonElement value) => o.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>An absent field: the error when it is required (<paramref name="neededBy"/> set), nothing when optional.</summary>
+    private void Missing(string name, string? neededBy, string expected)
+    {
         if (neededBy is not null)
         {
             Fail($"{name} is missing; {neededBy} needs {expected}");
         }
-
-        return false;
     }
 
     private void Fail(string message) => Error ??= message;
