@@ -64,6 +64,10 @@ public sealed partial class UnitLedger
             else
             {
                 rows.RemoveAll(r => r.Dossier.LedgerMonth < 0);
+                // The few left (dossiers that never finish) must not keep the whole month's array: a
+                // department's month grew it to 65,536 rows, and a year of such months held ten times
+                // the live rows (docs/benchmarks.md, "Fourth pass").
+                rows.TrimExcess();
                 for (var i = 0; i < rows.Count; i++)
                 {
                     rows[i].Dossier.LedgerSlot = i;
@@ -84,6 +88,11 @@ public sealed partial class UnitLedger
             _version++;
             Changed(key);
             sealedNow.Add(month);
+        }
+
+        if (sealedNow.Count > 0)
+        {
+            TrimIndexes();
         }
 
         return sealedNow;
@@ -190,6 +199,23 @@ public sealed partial class UnitLedger
         }
 
         return touched;
+    }
+
+    /// <summary>
+    /// Gives back the id indexes' room once a seal has emptied most of it: they grew to hold two months'
+    /// dossiers (the running one and the last, until it seals) and would otherwise keep that size for good.
+    /// </summary>
+    private void TrimIndexes()
+    {
+        if (_dossiers.Count < _dossiers.EnsureCapacity(0) / 2)
+        {
+            _dossiers.TrimExcess();
+        }
+
+        if (_petitions.Count < _petitions.EnsureCapacity(0) / 2)
+        {
+            _petitions.TrimExcess();
+        }
     }
 
     /// <summary>

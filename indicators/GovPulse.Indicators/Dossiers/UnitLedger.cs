@@ -61,6 +61,12 @@ public sealed partial class UnitLedger(WorkingDayCalendar calendar)
     public int LivePetitionCount => _petitions.Count;
 
     /// <summary>
+    /// The rows the receipt months' lists have room for (at least one per live dossier): what the
+    /// ledger's rows take in memory, 64 bytes each, whatever is in them.
+    /// </summary>
+    public int RowRoom => _byReceiptMonth.Values.Sum(rows => rows.Capacity);
+
+    /// <summary>
     /// Applies one event; returns true when it changed the ledger (its facts, hence its segments), false
     /// when the event is already held, loses to a fact that stands (docs/indicators.md, "Conflicting
     /// facts"), or says nothing the ledger keeps.

@@ -77,6 +77,22 @@ public sealed class DossierFootprintTests(ITestOutputHelper output)
         bytes.Should().BeLessThanOrEqualTo(768);
     }
 
+    [Fact]
+    public void A_sealed_month_that_leaves_a_few_dossiers_live_keeps_room_for_those_few_not_the_month()
+    {
+        var policy = new SealPolicy(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7));
+        var events = Enumerable.Range(0, Count).SelectMany(i => i % 1_000 == 0
+            ? new DossierHistory($"never-{i:D6}").Received(At(9, 14, 9), At(9, 16, 17)).Events
+            : new DossierHistory($"done-{i:D6}").Received(At(9, 14, 9), At(9, 16, 17)).Completed(At(9, 15, 10)).Events);
+        var ledger = Ledgers.Build(events);
+        ledger.RowRoom.Should().BeGreaterThanOrEqualTo(Count);
+
+        ledger.Seal(new ReceiptMonth(2026, 9).End + policy.SealOpenAfter!.Value, policy).Should().ContainSingle();
+
+        ledger.LiveDossierCount.Should().Be(Count / 1_000);
+        ledger.RowRoom.Should().Be(Count / 1_000, "the month's list gives back the room its folded rows took");
+    }
+
     private static double BytesPerDossier(Action<int> build)
     {
         // The first calls warm up (JIT, static tables); only the rest is measured.
