@@ -77,6 +77,52 @@ public sealed class UnitStartPreloadTests(SealedMonthsClusterFixture fixture) : 
         figures.Take(4).Should().BeEquivalentTo(new ExpectedFigures(Silo).Of(unit, events, Every.Take(4).ToArray()), o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public async Task A_start_whose_rows_differ_counts_the_ids_and_keeps_the_segment_when_they_match()
+    {
+        const string unit = "26740"; // Phường Sài Gòn
+        var grain = fixture.Cluster.Client.GetGrain<IUnitGrain>(unit);
+        var events = SealedMonthGrainTests.History(unit, seed: 47);
+        await grain.Apply(events.ToImmutableArray());
+        var position = await grain.SaveSnapshot();
+        await Reactivate(grain);
+        // What the read-ahead says when the rows up to the segment are not the events it counted (a repeat row).
+        var start = (await ReadAheadAsync())[unit] with { LatestHolds = false };
+
+        HoldOnEverySilo(unit, start, stillValid: true);
+        var status = await grain.GetStatus();
+        var figures = await ExpectedFigures.ShownBy(grain, Every);
+
+        TakenOnOneSilo();
+        status.RebuiltFromSnapshot.Should().Be(position, "the log's ids up to the segment are the ones it counted");
+        status.ReplayedEvents.Should().Be(0);
+        figures.Take(4).Should().BeEquivalentTo(new ExpectedFigures(Silo).Of(unit, events, Every.Take(4).ToArray()), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task A_start_whose_rows_differ_because_another_writer_stored_below_the_segment_replays_the_whole_log()
+    {
+        const string unit = "27154"; // Phường Bàn Cờ
+        var grain = fixture.Cluster.Client.GetGrain<IUnitGrain>(unit);
+        var events = SealedMonthGrainTests.History(unit, seed: 53);
+        await grain.Apply(events[..^1].ToImmutableArray());
+        var position = await grain.SaveSnapshot();
+        await Reactivate(grain);
+        // A duplicate activation numbered an event the segment never saw at a position it covers.
+        await fixture.Store.AppendAsync(LoggedEvent.After(position - 1, events[^1..]));
+        var start = (await ReadAheadAsync())[unit];
+
+        HoldOnEverySilo(unit, start, stillValid: true);
+        var status = await grain.GetStatus();
+        var figures = await ExpectedFigures.ShownBy(grain, Every);
+
+        start.LatestHolds.Should().BeFalse();
+        TakenOnOneSilo();
+        status.RebuiltFromSnapshot.Should().BeNull("the segment does not hold every event stored at or below its position");
+        status.ReplayedEvents.Should().Be(events.Count);
+        figures.Take(4).Should().BeEquivalentTo(new ExpectedFigures(Silo).Of(unit, events, Every.Take(4).ToArray()), o => o.WithStrictOrdering());
+    }
+
     private IServiceProvider Silo => fixture.Cluster.Silos[0].ServiceProvider;
 
     private IEnumerable<UnitStartPreload> Preloads => fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<UnitStartPreload>());
