@@ -210,6 +210,7 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
         units!.Count(u => u.Kind == "commune").Should().Be(168);
         units!.Count(u => u.Kind == "department").Should().Be(17);
         units.Should().Contain(u => u.Code == "26737" && u.Name == "Phường Tân Định" && u.ParentCode == "79");
+        units.Should().OnlyContain(u => !u.Synthetic, "the built-in directory holds the city's real units only");
     }
 
     [Fact]
@@ -260,5 +261,5 @@ public sealed class IngestApiTests(NodeFixture fixture) : IClassFixture<NodeFixt
 
     private sealed record TooLargeProblem(int Status, string Title, string Detail, long Limit, string Setting);
 
-    private sealed record UnitResponse(string Code, string Name, string Kind, string? ParentCode);
+    private sealed record UnitResponse(string Code, string Name, string Kind, string? ParentCode, bool Synthetic);
 }

@@ -18,16 +18,16 @@ namespace GovPulse.EndToEnd.Tests;
 public sealed class ProvincesApiTests(TwoProvinceNodeFixture fixture) : IClassFixture<TwoProvinceNodeFixture>
 {
     [Fact]
-    public async Task The_units_list_the_nation_and_both_provinces_with_their_kinds()
+    public async Task The_units_list_the_nation_and_both_provinces_with_their_kinds_and_which_are_synthetic()
     {
         using var client = fixture.Node.CreateClient(NodeFixture.ApiKey);
 
         var units = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/units", UriKind.Relative));
 
-        units.EnumerateArray().Select(u => (u.GetProperty("code").GetString(), u.GetProperty("kind").GetString(), u.GetProperty("parentCode").GetString()))
+        units.EnumerateArray().Select(u => (u.GetProperty("code").GetString(), u.GetProperty("kind").GetString(), u.GetProperty("parentCode").GetString(), u.GetProperty("synthetic").GetBoolean()))
             .Should().Equal(
-                ("VN", "nation", null), ("79", "city", "VN"), ("so-tu-phap", "department", "79"), ("26737", "commune", "79"),
-                ("01", "province", "VN"), ("00004", "commune", "01"), ("00006", "commune", "01"));
+                ("VN", "nation", null, false), ("79", "city", "VN", false), ("so-tu-phap", "department", "79", false), ("26737", "commune", "79", false),
+                ("01", "province", "VN", true), ("00004", "commune", "01", true), ("00006", "commune", "01", true));
     }
 
     [Fact]
@@ -108,14 +108,14 @@ public sealed class TwoProvinceNodeFixture : IAsyncLifetime
     private static readonly DateTimeOffset Day = new(2026, 10, 14, 0, 0, 0, TimeSpan.FromHours(7));
 
     private const string DirectoryCsv = """
-        code,name,kind,parent_code,province_code
-        VN,Việt Nam,nation,,
-        79,Thành phố Hồ Chí Minh,city,VN,79
-        so-tu-phap,Sở Tư pháp,department,79,79
-        26737,Phường Tân Định,commune,79,79
-        01,Thành phố Hà Nội,province,VN,01
-        00004,Phường Ba Đình,commune,01,01
-        00006,Phường Ngọc Hà,commune,01,01
+        code,name,kind,parent_code,province_code,synthetic
+        VN,Việt Nam,nation,,,false
+        79,Thành phố Hồ Chí Minh,city,VN,79,false
+        so-tu-phap,Sở Tư pháp,department,79,79,false
+        26737,Phường Tân Định,commune,79,79,false
+        01,Thành phố Hà Nội,province,VN,01,true
+        00004,Phường Ba Đình,commune,01,01,true
+        00006,Phường Ngọc Hà,commune,01,01,true
         """;
 
     private readonly string _dataDirectory = TempDirectory.NewPath("provinces");

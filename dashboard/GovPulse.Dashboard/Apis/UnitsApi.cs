@@ -19,5 +19,5 @@ public static class UnitsApi
     }
 
     private static Ok<IEnumerable<UnitView>> GetUnits(UnitDirectory units) =>
-        TypedResults.Ok(units.All.Select(UnitView.From));
+        TypedResults.Ok(units.All.Select(u => UnitView.From(u, units)));
 }
