@@ -446,13 +446,14 @@ public sealed partial class UnitGrain(
             return (new UnitLedger(calendar), -1, 0);
         }
 
-        // Read ahead, the rows were counted already: only a difference needs the ids counted.
+        // Read ahead, the rows were counted already: only a difference needs the ids counted (once).
+        long? counted = null;
         var holds = start is null
             ? await store.HoldsExactlyAsync(code, snapshot.Position, snapshot.Events, cancellationToken)
-            : start.LatestHolds || await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken) == snapshot.Events;
+            : start.LatestHolds || (counted = await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken)) == snapshot.Events;
         if (!holds)
         {
-            LogSnapshotStale(code, snapshot.Position, snapshot.Events, await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken));
+            LogSnapshotStale(code, snapshot.Position, snapshot.Events, counted ?? await store.CountEventsUpToAsync(code, snapshot.Position, cancellationToken));
             return (new UnitLedger(calendar), -1, 0);
         }
 
