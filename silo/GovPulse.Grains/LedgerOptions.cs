@@ -29,5 +29,13 @@ public sealed class LedgerOptions
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan QuietFor { get; set; } = SealPolicy.Default.QuietFor;
 
-    public SealPolicy Policy => new(SealAfter, SealOpenAfter, QuietFor);
+    /// <summary>
+    /// How many closed, quiet dossiers and petitions a month not yet <see cref="SealAfter"/> past its end (the
+    /// running month) must have before they fold (and at least a quarter of what it holds live); empty = such a
+    /// month never folds, so a unit holds its whole running month in memory.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int? RunningFoldAt { get; set; } = SealPolicy.Default.RunningFoldAt;
+
+    public SealPolicy Policy => new(SealAfter, SealOpenAfter, QuietFor, RunningFoldAt);
 }

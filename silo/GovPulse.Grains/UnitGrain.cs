@@ -70,6 +70,12 @@ public sealed partial class UnitGrain(
     /// <summary>Events applied between seal passes of a busy unit (a backfill applies months of history in minutes).</summary>
     private const int SealEveryEvents = 5_000;
 
+    /// <summary>
+    /// How far the traffic's frontier moves between seal passes of a unit with fewer events: a running month
+    /// folds what has closed as its traffic goes by (a national month gives a commune about 5,000 events).
+    /// </summary>
+    private static readonly TimeSpan SealEveryTrafficDay = TimeSpan.FromDays(1);
+
     private readonly SnapshotOptions _snapshots = snapshotOptions.Value;
     private readonly SealPolicy _sealPolicy = ledgerOptions.Value.Policy;
     private UnitLedger _ledger = new(calendar);
@@ -91,6 +97,9 @@ public sealed partial class UnitGrain(
     private DateTimeOffset? _frontier;
 
     private int _appliedSinceSeal;
+
+    /// <summary>The frontier the last seal pass judged at (by the frontier or the clock).</summary>
+    private DateTimeOffset? _frontierAtSeal;
 
     /// <summary>
     /// The unit's log position: the number of the last event of its log this ledger holds
@@ -213,6 +222,7 @@ public sealed partial class UnitGrain(
         }
 
         _appliedSinceSeal = 0;
+        _frontierAtSeal = _frontier;
         var now = clock.Now;
         if (atFrontier && _frontier is { } frontier && frontier < now)
         {
@@ -600,7 +610,8 @@ public sealed partial class UnitGrain(
                 _sinceSnapshot += changed;
                 metrics.EventsApplied.Add(changed);
                 _appliedSinceSeal += changed;
-                if (_appliedSinceSeal >= SealEveryEvents)
+                if (_appliedSinceSeal >= SealEveryEvents
+                    || (_frontier - (_frontierAtSeal ?? DateTimeOffset.MinValue) >= SealEveryTrafficDay && _sealPolicy.RunningFoldAt is not null))
                 {
                     Seal(atFrontier: true);
                 }

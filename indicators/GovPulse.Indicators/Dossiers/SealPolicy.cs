@@ -12,8 +12,15 @@ namespace GovPulse.Indicators.Dossiers;
 /// dossier would reopen its month from the log (seconds for a department's month). Until then it stays
 /// live and folds at a later pass (a month sealed before is sealed again once enough of what it left
 /// live can fold).
+/// <para>
+/// A month not yet <see cref="AfterMonthEnd"/> past its end (the running month, or the last one in its
+/// grace) folds its closed, quiet dossiers and petitions once at least <see cref="RunningFoldAt"/> of them
+/// (null: never) and at least a quarter of what it holds live can fold; the rest stay live, and new
+/// receipts dated in it are added live beside its sealed tally. Without this a unit holds its whole
+/// running month in memory: a national month backfilled at once, 3.7 million dossiers.
+/// </para>
 /// </remarks>
-public sealed record SealPolicy(TimeSpan AfterMonthEnd, TimeSpan? SealOpenAfter, TimeSpan QuietFor = default)
+public sealed record SealPolicy(TimeSpan AfterMonthEnd, TimeSpan? SealOpenAfter, TimeSpan QuietFor = default, int? RunningFoldAt = null)
 {
     /// <summary>
     /// A week after the month for late deliveries and finishing facts; ten days after it, the month folds
@@ -21,6 +28,7 @@ public sealed record SealPolicy(TimeSpan AfterMonthEnd, TimeSpan? SealOpenAfter,
     /// month and a third of dossiers, plus those still open. Measured (docs/benchmarks.md, "Memory over a
     /// year"): shorter times (3, 5 and 3 days) held fewer dossiers but sealed and resealed so much more
     /// often, each seal saving the unit's live segment, that the node used more memory and ran slower.
+    /// A running month folds 500 or more closed, quiet dossiers at a time (docs/benchmarks.md, "Folding the running month").
     /// </summary>
-    public static SealPolicy Default { get; } = new(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7));
+    public static SealPolicy Default { get; } = new(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7), 500);
 }

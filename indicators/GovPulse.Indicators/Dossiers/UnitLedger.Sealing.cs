@@ -30,7 +30,8 @@ public sealed partial class UnitLedger
         {
             var month = ReceiptMonth.FromKey(key);
             var end = month.End;
-            if (now < end || now - end < policy.AfterMonthEnd)
+            var running = now < end || now - end < policy.AfterMonthEnd;
+            if (running && policy.RunningFoldAt is null)
             {
                 continue;
             }
@@ -42,9 +43,12 @@ public sealed partial class UnitLedger
             var foldedPetitions = petitions.Where(p => Foldable(p, quietSince)).ToList();
             var folding = foldedRows.Count + foldedPetitions.Count;
             var allClosed = folding == rows.Count + petitions.Count;
-            if ((!allClosed && !(policy.SealOpenAfter is { } grace && now - end >= grace))
+            var mayFold = running
+                ? folding >= Math.Max(1, policy.RunningFoldAt!.Value) && folding * 4 >= rows.Count + petitions.Count
+                : (allClosed || (policy.SealOpenAfter is { } grace && now - end >= grace))
+                    && !(!allClosed && _sealed.ContainsKey(key) && folding * 4 < rows.Count + petitions.Count); // a reseal per straggler would write a row each pass
+            if (!mayFold
                 || folding == 0
-                || (!allClosed && _sealed.ContainsKey(key) && folding * 4 < rows.Count + petitions.Count) // a reseal per straggler would write a row each pass
                 || Fold(month, _sealed.GetValueOrDefault(key)?.Month, foldedRows, foldedPetitions) is not { } folded)
             {
                 continue;
@@ -99,9 +103,9 @@ public sealed partial class UnitLedger
     }
 
     /// <summary>
-    /// The sealed months that must be reopened before <see cref="Apply"/>(e): the month of the receipt day it
-    /// tells (a new receipt or a correction), and any sealed month whose filter may hold its dossier or
-    /// petition (a false positive only costs a reopen). Empty for an event about a live subject that stays live.
+    /// The sealed months that must be reopened before <see cref="Apply"/>(e): those whose filter may hold its
+    /// dossier or petition, when that subject is not live (a false positive only costs a reopen). Empty for an
+    /// event about a live subject or a new one, whatever month its receipt is dated in.
     /// </summary>
     public IReadOnlyList<ReceiptMonth> SealedMonthsTouchedBy(UnitEvent e)
     {
@@ -159,29 +163,14 @@ public sealed partial class UnitLedger
             return NoMonths;
         }
 
-        var receiptMonth = -1;
-        if (e.Type is EventType.DossierReceived or EventType.PetitionReceived)
-        {
-            var key = ReceiptMonth.KeyOf(Dossier.LocalDay(e.OccurredAt));
-            receiptMonth = _sealed.ContainsKey(key) && reopening?.Contains(key) != true ? key : -1;
-        }
-
-        var live = petition ? _petitions.ContainsKey(id) : _dossiers.ContainsKey(id);
-        if (live && receiptMonth < 0)
+        // A receipt dated in a sealed month needs nothing of it unless its subject was folded there: a new
+        // dossier is counted live beside the month's parts (the running month takes all its receipts so).
+        if (petition ? _petitions.ContainsKey(id) : _dossiers.ContainsKey(id))
         {
             return NoMonths;
         }
 
         var touched = new List<ReceiptMonth>();
-        if (receiptMonth >= 0)
-        {
-            touched.Add(ReceiptMonth.FromKey(receiptMonth));
-        }
-
-        if (live)
-        {
-            return touched;
-        }
 
         var subject = petition ? SubjectKey.Petition(id) : SubjectKey.Dossier(id);
         if (reopening is not null && reopening.Any(key => _sealed[key].Month.MayHold(subject)))

@@ -16,9 +16,10 @@ public sealed class SealedMonthsClusterFixture : UnitClusterFixture
         Clock = new ScoringClock(new FakeTimeProvider(Now));
 
         // The policy these tests' dates were chosen around (a week's grace, 62 days with open dossiers,
-        // no quiet time), not the default, so a change of the default does not move them.
+        // no quiet time, no folding of a running month), not the default, so a change of the default does not move them.
         Settings["GovPulse:Ledger:SealAfter"] = "7.00:00:00";
         Settings["GovPulse:Ledger:SealOpenAfter"] = "62.00:00:00";
         Settings["GovPulse:Ledger:QuietFor"] = "00:00:00";
+        Settings["GovPulse:Ledger:RunningFoldAt"] = "";
     }
 }

@@ -20,6 +20,8 @@ public sealed class SealedMonthEquivalenceTests
         new(TimeSpan.FromDays(1), null),
         new(TimeSpan.FromDays(3), TimeSpan.Zero),
         new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromDays(2)),
+        new(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(2), RunningFoldAt: 1),
+        new(TimeSpan.FromDays(3), null, TimeSpan.Zero, RunningFoldAt: 3),
     ];
 
     [Fact]
@@ -28,6 +30,7 @@ public sealed class SealedMonthEquivalenceTests
         var sealedMonths = 0;
         var reopens = 0;
         var folded = 0;
+        var runningFolds = 0;
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
@@ -49,6 +52,7 @@ public sealed class SealedMonthEquivalenceTests
                     case 3:
                         sealing.Seal(arrives, policy);
                         folded = Math.Max(folded, sealing.Ledger.DossierCount - sealing.Ledger.LiveDossierCount);
+                        runningFolds += sealing.Ledger.SealedMonths.Count(m => arrives < m.Month.End + policy.AfterMonthEnd);
                         break;
                     case 4:
                         sealing.RoundTrip();
@@ -75,6 +79,7 @@ public sealed class SealedMonthEquivalenceTests
         sealedMonths.Should().BeGreaterThan(100, "months were sealed");
         reopens.Should().BeGreaterThan(10, "late events and past instants reopened months");
         folded.Should().BeGreaterThan(20, "dossiers left memory");
+        runningFolds.Should().BeGreaterThan(10, "running months folded what had closed, and took new receipts beside it");
     }
 
     private static void Compare(ReopeningLedger sealing, UnitLedger never, DateTimeOffset now, List<DateTimeOffset> factTimes, Random random, string because)

@@ -179,7 +179,7 @@ public sealed class SealedMonthTests
         var newcomer = new DossierHistory("new").Received(At(9, 15, 9), At(9, 20, 17)).Events[0];
 
         ledger.SealedMonthsTouchedBy(late).Should().Equal(new ReceiptMonth(2026, 9));
-        ledger.SealedMonthsTouchedBy(newcomer).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.SealedMonthsTouchedBy(newcomer).Should().BeEmpty("a new dossier is counted live beside the month's parts");
         ledger.SealedMonthsTouchedBy(new DossierHistory("c").Completed(At(10, 21, 9)).Events[0]).Should().BeEmpty("c is live");
         var apply = () => ledger.Apply(late);
         apply.Should().Throw<SealedMonthException>().Which.Months.Should().Equal(new ReceiptMonth(2026, 9));
@@ -193,7 +193,25 @@ public sealed class SealedMonthTests
     }
 
     [Fact]
-    public void A_reopen_whose_events_correct_a_receipt_into_another_sealed_month_names_it_and_changes_nothing()
+    public void A_new_receipt_dated_in_a_sealed_month_is_counted_live_beside_its_parts()
+    {
+        var ledger = SealedSeptember();
+        var september = Period.Month(2026, 9);
+        var after = At(10, 21, 0);
+        var before = ledger.Tally(september, after);
+        var newcomer = new DossierHistory("new").Received(At(9, 15, 9), At(9, 20, 17)).Events[0];
+        var never = Ledgers.Build(SeptemberEvents().Append(newcomer));
+
+        ledger.Apply(newcomer).Should().BeTrue();
+
+        ledger.SealedMonths.Should().ContainSingle("the month stays sealed");
+        ledger.Tally(september, after).Received.Should().Be(before.Received + 1);
+        ledger.Tally(september, after).Should().Be(never.Tally(september, after));
+        ledger.Tally(september, september.End).Should().Be(never.Tally(september, september.End), "the month's end is a standard instant its parts keep");
+    }
+
+    [Fact]
+    public void A_reopen_whose_events_correct_a_receipt_out_of_another_sealed_month_names_it_and_changes_nothing()
     {
         var august = Closed("aug", At(8, 10, 9)).ToList();
         var september = Closed("a", At(9, 3, 9)).ToList();
@@ -201,8 +219,9 @@ public sealed class SealedMonthTests
         ledger.Seal(At(11, 1, 0), Policy).Should().HaveCount(2);
         var moved = ConflictingEvents.Receipt("aug", "aug-moved", At(9, 2, 9), At(9, 30, 17));
 
-        var reopen = () => ledger.Reopen([new ReceiptMonth(2026, 8)], august.Append(moved));
-        reopen.Should().Throw<SealedMonthException>().Which.Months.Should().Equal(new ReceiptMonth(2026, 9));
+        // Reopening September reads the correction (now received in it) of a dossier folded in August.
+        var reopen = () => ledger.Reopen([new ReceiptMonth(2026, 9)], september.Append(moved));
+        reopen.Should().Throw<SealedMonthException>().Which.Months.Should().Equal(new ReceiptMonth(2026, 8));
         ledger.SealedMonths.Should().HaveCount(2);
         ledger.LiveDossierCount.Should().Be(0);
 
@@ -210,6 +229,49 @@ public sealed class SealedMonthTests
         ledger.SealedMonths.Should().BeEmpty();
         ledger.Tally(Period.Month(2026, 9), Period.Month(2026, 9).End).Received.Should().Be(2);
         ledger.Tally(Period.Month(2026, 8), Period.Month(2026, 8).End).Received.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_reopen_whose_events_correct_a_receipt_into_another_sealed_month_moves_the_dossier_there_live()
+    {
+        var august = Closed("aug", At(8, 10, 9)).ToList();
+        var ledger = Ledgers.Build(august.Concat(Closed("a", At(9, 3, 9))));
+        ledger.Seal(At(11, 1, 0), Policy).Should().HaveCount(2);
+        var moved = ConflictingEvents.Receipt("aug", "aug-moved", At(9, 2, 9), At(9, 30, 17));
+
+        ledger.Reopen([new ReceiptMonth(2026, 8)], august.Append(moved));
+
+        ledger.SealedMonths.Select(m => m.Month).Should().Equal(new ReceiptMonth(2026, 9));
+        ledger.LiveDossierCount.Should().Be(1);
+        ledger.Tally(Period.Month(2026, 9), Period.Month(2026, 9).End).Received.Should().Be(2);
+        ledger.Tally(Period.Month(2026, 8), Period.Month(2026, 8).End).Received.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(9, 0)]
+    [InlineData(4, 8)]
+    public void A_running_month_folds_its_closed_quiet_dossiers_once_enough_can(int? runningFoldAt, int folded)
+    {
+        var events = Enumerable.Range(1, 8).SelectMany(i => Closed($"early-{i}", At(9, i, 9)))
+            .Concat(new DossierHistory("open-1").Received(At(9, 20, 9), At(10, 5, 17)).Events)
+            .Concat(new DossierHistory("open-2").Received(At(9, 21, 9), At(10, 5, 17)).Events)
+            .ToList();
+        var ledger = Ledgers.Build(events);
+        var never = Ledgers.Build(events);
+        var newcomer = new DossierHistory("new").Received(At(9, 26, 9), At(9, 28, 17)).Events[0];
+
+        ledger.Seal(At(9, 25, 0), Policy with { RunningFoldAt = runningFoldAt });
+        ledger.Apply(newcomer).Should().BeTrue("a receipt dated in the running month never needs it reopened");
+        never.Apply(newcomer);
+
+        ledger.LiveDossierCount.Should().Be(11 - folded);
+        ledger.SealedMonths.Should().HaveCount(folded > 0 ? 1 : 0);
+        foreach (var at in new[] { At(9, 25, 0), At(9, 29, 0), Period.Month(2026, 9).End, At(12, 1, 0) })
+        {
+            ledger.Tally(Period.Month(2026, 9), at).Should().Be(never.Tally(Period.Month(2026, 9), at), $"at {at:O}");
+            ledger.Tally(Period.Quarter(2026, 3), at).Should().Be(never.Tally(Period.Quarter(2026, 3), at), $"at {at:O}");
+        }
     }
 
     [Fact]
@@ -230,10 +292,13 @@ public sealed class SealedMonthTests
 
     private static UnitLedger SealedSeptember()
     {
-        var ledger = Ledgers.Build(Closed("a", At(9, 3, 9)).Concat(Closed("b", At(9, 20, 9))).Concat(new DossierHistory("c").Received(At(10, 2, 9), At(10, 20, 17)).Events));
+        var ledger = Ledgers.Build(SeptemberEvents());
         ledger.Seal(At(10, 8, 0), Policy).Should().ContainSingle();
         return ledger;
     }
+
+    private static IEnumerable<UnitEvent> SeptemberEvents() =>
+        Closed("a", At(9, 3, 9)).Concat(Closed("b", At(9, 20, 9))).Concat(new DossierHistory("c").Received(At(10, 2, 9), At(10, 20, 17)).Events);
 
     private static SealedMonth SealedAlone(IEnumerable<UnitEvent> events, DateTimeOffset now)
     {
