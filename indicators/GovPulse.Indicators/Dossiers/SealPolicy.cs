@@ -7,9 +7,10 @@ namespace GovPulse.Indicators.Dossiers;
 /// petitions; those stay live (in memory, tallied as before) beside the sealed tally.
 /// </summary>
 /// <remarks>
-/// A closed dossier or petition folds only once nothing has happened to it for <see cref="QuietFor"/>:
-/// results, payments and ratings follow a finish by hours or days, and each such event about a folded
-/// dossier would reopen its month from the log (seconds for a department's month). Until then it stays
+/// A closed dossier or petition folds only once nothing has happened to it for <see cref="QuietFor"/>
+/// (weekdays off, such as Tết's, not counted: offices are closed then): results, payments and ratings
+/// follow a finish by hours or days, and each such event about a folded dossier would reopen its month
+/// from the log (seconds for a department's month). Until then it stays
 /// live and folds at a later pass (a month sealed before is sealed again once enough of what it left
 /// live can fold).
 /// <para>

@@ -1,4 +1,5 @@
 using GovPulse.Indicators.Events;
+using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Petitions;
 using GovPulse.Indicators.Snapshots;
 
@@ -38,7 +39,7 @@ public sealed partial class UnitLedger
 
             var rows = _byReceiptMonth.GetValueOrDefault(key) ?? [];
             var petitions = _petitionsByMonth.GetValueOrDefault(key) ?? [];
-            var quietSince = at - Math.Max(0, policy.QuietFor.Ticks);
+            var quietSince = QuietSince(now, policy.QuietFor);
             var foldedRows = rows.Where(r => Foldable(r, at, quietSince)).ToList();
             var foldedPetitions = petitions.Where(p => Foldable(p, quietSince)).ToList();
             var folding = foldedRows.Count + foldedPetitions.Count;
@@ -205,6 +206,35 @@ public sealed partial class UnitLedger
         {
             _petitions.TrimExcess();
         }
+    }
+
+    /// <summary>
+    /// The latest last fact that counts as quiet at <paramref name="now"/>: <paramref name="quietFor"/> back,
+    /// not counting weekdays off (Tết, national holidays). Offices are closed then, so the result, payment
+    /// or rating that follows a finish waits for them; counted by the clock, Tết folded dossiers whose next
+    /// fact was days away, and every unit reopened its month at once after it (docs/benchmarks.md,
+    /// "Folding the running month").
+    /// </summary>
+    private long QuietSince(DateTimeOffset now, TimeSpan quietFor)
+    {
+        if (quietFor <= TimeSpan.Zero)
+        {
+            return now.UtcTicks;
+        }
+
+        var since = now - quietFor;
+        var first = VietnamTime.LocalDate(since);
+        var day = VietnamTime.LocalDate(now);
+        for (var walked = 0; day >= first && walked < 366; walked++, day = day.AddDays(-1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Calendar.IsWorkingDay(day))
+            {
+                since = since.AddDays(-1); // the window takes in one more day for each weekday off inside it
+                first = VietnamTime.LocalDate(since);
+            }
+        }
+
+        return since.UtcTicks;
     }
 
     /// <summary>

@@ -275,6 +275,18 @@ public sealed class SealedMonthTests
     }
 
     [Fact]
+    public void Tet_does_not_count_towards_a_closed_dossiers_quiet_week()
+    {
+        // Finished on Thursday 12 February 2026; Tết's weekdays off ran from Monday 16 to Friday 20.
+        var ledger = Ledgers.Build(Enumerable.Range(0, 4).SelectMany(i => Closed($"before-tet-{i}", At(2, 9, 9 + i), finishedAfterDays: 3)));
+        var policy = Policy with { RunningFoldAt = 1 };
+
+        ledger.Seal(At(2, 23, 10), policy).Should().BeEmpty("eleven days after the finish by the clock, but only six without Tết's weekdays off");
+        ledger.Seal(At(2, 26, 10), policy).Should().Equal([new ReceiptMonth(2026, 2)], "seven days besides Tết's have passed");
+        ledger.LiveDossierCount.Should().Be(0);
+    }
+
+    [Fact]
     public void A_past_instant_a_sealed_month_does_not_keep_needs_it_reopened()
     {
         var ledger = Ledgers.Build(Closed("a", At(9, 3, 9), finishedAfterDays: 40));
