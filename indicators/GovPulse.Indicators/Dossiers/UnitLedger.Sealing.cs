@@ -213,7 +213,7 @@ public sealed partial class UnitLedger
     /// not counting weekdays off (Tết, national holidays). Offices are closed then, so the result, payment
     /// or rating that follows a finish waits for them; counted by the clock, Tết folded dossiers whose next
     /// fact was days away, and every unit reopened its month at once after it (docs/benchmarks.md,
-    /// "Folding the running month").
+    /// "Three years of the city").
     /// </summary>
     private long QuietSince(DateTimeOffset now, TimeSpan quietFor)
     {
