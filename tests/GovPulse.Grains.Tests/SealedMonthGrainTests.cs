@@ -76,7 +76,7 @@ public sealed class SealedMonthGrainTests(SealedMonthsClusterFixture fixture) : 
         [
             Events.Received(unit, $"{unit}-late", new DateTimeOffset(2026, 9, 21, 9, 30, 0, Vietnam)),
             Events.Completed(unit, $"{unit}-late", new DateTimeOffset(2026, 9, 22, 16, 0, 0, Vietnam)),
-            new() { EventId = $"{folded.DossierId}-late-rating", Type = EventType.DossierRated, OccurredAt = SealedMonthsClusterFixture.Now.AddDays(-1), UnitCode = unit, DossierId = folded.DossierId, Rating = Rating.Dissatisfied },
+            new() { EventId = $"{folded.DossierId}-late-rating", Type = EventType.DossierRated, OccurredAt = StandingClockClusterFixture.Now.AddDays(-1), UnitCode = unit, DossierId = folded.DossierId, Rating = Rating.Dissatisfied },
         ];
         await grain.Apply(late.ToImmutableArray());
         var reopened = await grain.GetStatus();

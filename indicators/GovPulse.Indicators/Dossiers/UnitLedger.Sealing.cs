@@ -26,6 +26,7 @@ public sealed partial class UnitLedger
     {
         ArgumentNullException.ThrowIfNull(policy);
         var at = now.UtcTicks;
+        var quietSince = QuietSince(now, policy.QuietFor);
         var sealedNow = new List<ReceiptMonth>();
         foreach (var key in _byReceiptMonth.Keys.Union(_petitionsByMonth.Keys).Order().ToList())
         {
@@ -39,7 +40,6 @@ public sealed partial class UnitLedger
 
             var rows = _byReceiptMonth.GetValueOrDefault(key) ?? [];
             var petitions = _petitionsByMonth.GetValueOrDefault(key) ?? [];
-            var quietSince = QuietSince(now, policy.QuietFor);
             var foldedRows = rows.Where(r => Foldable(r, at, quietSince)).ToList();
             var foldedPetitions = petitions.Where(p => Foldable(p, quietSince)).ToList();
             var folding = foldedRows.Count + foldedPetitions.Count;

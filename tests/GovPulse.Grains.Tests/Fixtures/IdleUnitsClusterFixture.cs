@@ -13,7 +13,7 @@ public sealed class IdleUnitsClusterFixture : UnitClusterFixture
     public IdleUnitsClusterFixture()
     {
         SiloCount = 1;
-        Clock = new ScoringClock(new FakeTimeProvider(SealedMonthsClusterFixture.Now));
+        Clock = new ScoringClock(new FakeTimeProvider(StandingClockClusterFixture.Now));
         Settings["GovPulse:Units:IdleAfter"] = "00:00:02";
         Settings["GovPulse:City:ReconcileInterval"] = "1.00:00:00";
     }
