@@ -26,6 +26,13 @@ public sealed class SealedMonth
 
     private byte[]? _digest;
 
+    // The parts as objects (null while packed) and as the bytes Write gives them (null until first packed).
+    // In objects a part is about 590 bytes, packed about 70: three years of the city's sealed months held
+    // 164 MB of parts, most for months no question had asked about since (docs/benchmarks.md, "Fifth pass").
+    private MonthPart?[][]? _parts;
+    private byte[]? _packedParts;
+    private bool _read;
+
     internal SealedMonth(
         ReceiptMonth month, int dossiers, int petitions, ulong calendar, long sealPoint, long[] instants,
         string[] procedureCodes, MonthPart?[][] parts, ulong[] filter)
@@ -37,7 +44,7 @@ public sealed class SealedMonth
         SealPoint = sealPoint;
         Instants = instants;
         ProcedureCodes = procedureCodes;
-        Parts = parts;
+        _parts = parts;
         Filter = filter;
     }
 
@@ -62,7 +69,17 @@ public sealed class SealedMonth
     internal string[] ProcedureCodes { get; }
 
     /// <summary>[slot][day of month − 1]: slot i is <see cref="Instants"/>[i], the last slot the seal point on; null where nothing counts.</summary>
-    internal MonthPart?[][] Parts { get; }
+    internal MonthPart?[][] Parts
+    {
+        get
+        {
+            _read = true;
+            return _parts ??= UnpackParts(_packedParts!);
+        }
+    }
+
+    /// <summary>Whether the parts are in memory as objects (not packed).</summary>
+    internal bool Unpacked => _parts is not null;
 
     /// <summary>The sorted keys (<see cref="SubjectKey"/>) of the folded dossiers and petitions.</summary>
     internal ulong[] Filter { get; }
@@ -96,6 +113,26 @@ public sealed class SealedMonth
 
         var slot = Array.BinarySearch(Instants, at);
         return slot >= 0 ? Parts[slot] : null;
+    }
+
+    /// <summary>Whether <see cref="PartsAt"/>(<paramref name="at"/>) has parts, without unpacking them.</summary>
+    internal bool Answers(long at) => at >= SealPoint || Array.BinarySearch(Instants, at) >= 0;
+
+    /// <summary>
+    /// Packs the parts (kept as the bytes <see cref="Write"/> gives them) when nothing has read them since the
+    /// last call; the next read unpacks them again. Returns whether they are packed now.
+    /// </summary>
+    internal bool PackIfUnread()
+    {
+        if (_read || _parts is null)
+        {
+            _read = false;
+            return _parts is null;
+        }
+
+        _packedParts ??= PackParts(_parts);
+        _parts = null;
+        return true;
     }
 
     /// <summary>The standard evaluation instants of <paramref name="month"/> before <paramref name="sealPoint"/>: month ends from its own on, its quarter's and its year's end.</summary>
@@ -158,25 +195,13 @@ public sealed class SealedMonth
                 w.String(code);
             }
 
-            // The parts at the seal point first; an instant's part that is the same writes only a mark.
-            var final = Parts[^1];
-            foreach (var part in final)
+            if (_parts is null)
             {
-                w.Byte(part is null ? NoPart : NewPart);
-                part?.Write(w);
+                w.Bytes(_packedParts);
             }
-
-            foreach (var slot in Parts.AsSpan(0, Parts.Length - 1))
+            else
             {
-                for (var day = 0; day < slot.Length; day++)
-                {
-                    var part = slot[day];
-                    w.Byte(part is null ? NoPart : ReferenceEquals(part, final[day]) ? FinalPart : NewPart);
-                    if (part is not null && !ReferenceEquals(part, final[day]))
-                    {
-                        part.Write(w);
-                    }
-                }
+                WriteParts(w, _parts);
             }
 
             w.Int(Filter.Length);
@@ -244,33 +269,7 @@ public sealed class SealedMonth
                 codes[i] = r.String();
             }
 
-            var parts = new MonthPart?[instants.Length + 1][];
-            var final = parts[^1] = new MonthPart?[days];
-            for (var day = 0; day < days; day++)
-            {
-                final[day] = r.Byte() switch
-                {
-                    NoPart => null,
-                    NewPart => MonthPart.Read(r, codes.Length),
-                    _ => throw new SnapshotFormatException("a sealed month's part mark is damaged"),
-                };
-            }
-
-            for (var slot = 0; slot < instants.Length; slot++)
-            {
-                parts[slot] = new MonthPart?[days];
-                for (var day = 0; day < days; day++)
-                {
-                    parts[slot][day] = r.Byte() switch
-                    {
-                        NoPart => null,
-                        NewPart => MonthPart.Read(r, codes.Length),
-                        FinalPart when final[day] is not null => final[day],
-                        _ => throw new SnapshotFormatException("a sealed month's part mark is damaged"),
-                    };
-                }
-            }
-
+            var parts = ReadParts(r, instants.Length, days, codes.Length);
             var filter = new ulong[NotNegative(r.Int())];
             for (var i = 0; i < filter.Length; i++)
             {
@@ -287,6 +286,80 @@ public sealed class SealedMonth
         {
             throw new SnapshotFormatException("the sealed month is damaged", ex);
         }
+    }
+
+    /// <summary>The parts section of <see cref="Write"/>: the parts at the seal point first; an instant's part that is the same writes only a mark.</summary>
+    private static void WriteParts(SnapshotWriter w, MonthPart?[][] parts)
+    {
+        var final = parts[^1];
+        foreach (var part in final)
+        {
+            w.Byte(part is null ? NoPart : NewPart);
+            part?.Write(w);
+        }
+
+        foreach (var slot in parts.AsSpan(0, parts.Length - 1))
+        {
+            for (var day = 0; day < slot.Length; day++)
+            {
+                var part = slot[day];
+                w.Byte(part is null ? NoPart : ReferenceEquals(part, final[day]) ? FinalPart : NewPart);
+                if (part is not null && !ReferenceEquals(part, final[day]))
+                {
+                    part.Write(w);
+                }
+            }
+        }
+    }
+
+    private static MonthPart?[][] ReadParts(SnapshotReader r, int instants, int days, int codes)
+    {
+        var parts = new MonthPart?[instants + 1][];
+        var final = parts[^1] = new MonthPart?[days];
+        for (var day = 0; day < days; day++)
+        {
+            final[day] = r.Byte() switch
+            {
+                NoPart => null,
+                NewPart => MonthPart.Read(r, codes),
+                _ => throw new SnapshotFormatException("a sealed month's part mark is damaged"),
+            };
+        }
+
+        for (var slot = 0; slot < instants; slot++)
+        {
+            parts[slot] = new MonthPart?[days];
+            for (var day = 0; day < days; day++)
+            {
+                parts[slot][day] = r.Byte() switch
+                {
+                    NoPart => null,
+                    NewPart => MonthPart.Read(r, codes),
+                    FinalPart when final[day] is not null => final[day],
+                    _ => throw new SnapshotFormatException("a sealed month's part mark is damaged"),
+                };
+            }
+        }
+
+        return parts;
+    }
+
+    private static byte[] PackParts(MonthPart?[][] parts)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new SnapshotWriter(buffer))
+        {
+            WriteParts(w, parts);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Packed bytes were written by this process from checked parts: damage here is a bug, not bad input.
+    private MonthPart?[][] UnpackParts(byte[] packed)
+    {
+        using var r = new SnapshotReader(new MemoryStream(packed, writable: false));
+        return ReadParts(r, Instants.Length, Month.LastDay.Day, ProcedureCodes.Length);
     }
 
     private static int NotNegative(int count) => count >= 0 ? count : throw new SnapshotFormatException("a sealed month holds a negative count");

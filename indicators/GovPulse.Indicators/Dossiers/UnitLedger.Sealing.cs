@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GovPulse.Indicators.Events;
 using GovPulse.Indicators.Periods;
 using GovPulse.Indicators.Petitions;
@@ -17,6 +18,9 @@ public sealed partial class UnitLedger
     /// <summary>The sealed months, oldest first.</summary>
     public IReadOnlyCollection<SealedMonth> SealedMonths => [.. _sealed.Values.Select(s => s.Month)];
 
+    /// <summary>How many sealed months hold their parts as objects; the others keep them packed until a tally reads them.</summary>
+    public int SealedMonthsUnpacked => _sealed.Values.Count(s => s.Month.Unpacked);
+
     /// <summary>
     /// Seals every month the policy allows at <paramref name="now"/>; returns the newly sealed months (their
     /// <see cref="SealedMonth"/> is in <see cref="SealedMonths"/>). A month sealed before, whose open dossiers
@@ -28,6 +32,13 @@ public sealed partial class UnitLedger
         var at = now.UtcTicks;
         var quietSince = QuietSince(now, policy.QuietFor);
         var sealedNow = new List<ReceiptMonth>();
+        foreach (var entry in _sealed.Values)
+        {
+            // Parts no tally has read since the last pass are packed: most of a unit's sealed months are
+            // asked about rarely (a past period), and unpacking one takes microseconds.
+            entry.Month.PackIfUnread();
+        }
+
         foreach (var key in _byReceiptMonth.Keys.Union(_petitionsByMonth.Keys).Order().ToList())
         {
             var month = ReceiptMonth.FromKey(key);
@@ -40,17 +51,31 @@ public sealed partial class UnitLedger
 
             var rows = _byReceiptMonth.GetValueOrDefault(key) ?? [];
             var petitions = _petitionsByMonth.GetValueOrDefault(key) ?? [];
-            var foldedRows = rows.Where(r => Foldable(r, at, quietSince)).ToList();
-            var foldedPetitions = petitions.Where(p => Foldable(p, quietSince)).ToList();
-            var folding = foldedRows.Count + foldedPetitions.Count;
+            // Counted before anything is listed: a unit looks each traffic day, and mostly nothing may fold yet.
+            var folding = 0;
+            foreach (ref readonly var row in CollectionsMarshal.AsSpan(rows))
+            {
+                folding += Foldable(row, at, quietSince) ? 1 : 0;
+            }
+
+            foreach (var petition in petitions)
+            {
+                folding += Foldable(petition, quietSince) ? 1 : 0;
+            }
+
             var allClosed = folding == rows.Count + petitions.Count;
             var mayFold = running
                 ? folding >= Math.Max(1, policy.RunningFoldAt!.Value) && folding * 4 >= rows.Count + petitions.Count
                 : (allClosed || (policy.SealOpenAfter is { } grace && now - end >= grace))
                     && !(!allClosed && _sealed.ContainsKey(key) && folding * 4 < rows.Count + petitions.Count); // a reseal per straggler would write a row each pass
-            if (!mayFold
-                || folding == 0
-                || Fold(month, _sealed.GetValueOrDefault(key)?.Month, foldedRows, foldedPetitions) is not { } folded)
+            if (!mayFold || folding == 0)
+            {
+                continue;
+            }
+
+            var foldedRows = rows.Where(r => Foldable(r, at, quietSince)).ToList();
+            var foldedPetitions = petitions.Where(p => Foldable(p, quietSince)).ToList();
+            if (Fold(month, _sealed.GetValueOrDefault(key)?.Month, foldedRows, foldedPetitions) is not { } folded)
             {
                 continue;
             }

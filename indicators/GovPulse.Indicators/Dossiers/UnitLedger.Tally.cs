@@ -46,7 +46,7 @@ public sealed partial class UnitLedger
             if (_sealed.TryGetValue(month, out var entry))
             {
                 inPeriod.Add(entry.Month.Month);
-                if (at >= entry.Month.Month.Start.UtcTicks && entry.Month.PartsAt(at) is null)
+                if (at >= entry.Month.Month.Start.UtcTicks && !entry.Month.Answers(at))
                 {
                     needed.Add(entry.Month.Month);
                 }

@@ -20,6 +20,9 @@ internal sealed class SnapshotWriter(Stream output) : IDisposable
 
     public void Long(long value) => _writer.Write7BitEncodedInt64(value);
 
+    /// <summary>Bytes as they are, with no length (a section another writer wrote).</summary>
+    public void Bytes(ReadOnlySpan<byte> value) => _writer.Write(value);
+
     /// <summary>Eight bytes as they are (a time in ticks, a hash).</summary>
     public void Fixed(ulong value) => _writer.Write(value);
 

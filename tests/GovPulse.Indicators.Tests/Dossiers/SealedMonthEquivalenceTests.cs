@@ -7,7 +7,7 @@ namespace GovPulse.Indicators.Tests.Dossiers;
 
 /// <summary>
 /// Issue 16: a ledger that seals months (at any points, reopening them for late events and for tallies
-/// they cannot answer, written to segments and read back) gives the same tallies — record equality, the
+/// they cannot answer, packing the parts no tally read between passes, written to segments and read back) gives the same tallies — record equality, the
 /// processing days to the last decimal digit — as a ledger that never seals, for every period kind and
 /// evaluation time.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class SealedMonthEquivalenceTests
         var reopens = 0;
         var folded = 0;
         var runningFolds = 0;
+        var packed = 0;
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
@@ -53,6 +54,7 @@ public sealed class SealedMonthEquivalenceTests
                         sealing.Seal(arrives, policy);
                         folded = Math.Max(folded, sealing.Ledger.DossierCount - sealing.Ledger.LiveDossierCount);
                         runningFolds += sealing.Ledger.SealedMonths.Count(m => arrives < m.Month.End + policy.AfterMonthEnd);
+                        packed += sealing.Ledger.SealedMonths.Count - sealing.Ledger.SealedMonthsUnpacked;
                         break;
                     case 4:
                         sealing.RoundTrip();
@@ -80,6 +82,7 @@ public sealed class SealedMonthEquivalenceTests
         reopens.Should().BeGreaterThan(10, "late events and past instants reopened months");
         folded.Should().BeGreaterThan(20, "dossiers left memory");
         runningFolds.Should().BeGreaterThan(10, "running months folded what had closed, and took new receipts beside it");
+        packed.Should().BeGreaterThan(100, "sealed months no tally read between passes were packed, and unpacked when one did");
     }
 
     private static void Compare(ReopeningLedger sealing, UnitLedger never, DateTimeOffset now, List<DateTimeOffset> factTimes, Random random, string because)

@@ -116,6 +116,34 @@ public sealed class SealedMonthTests
     }
 
     [Fact]
+    public void Parts_no_tally_read_between_two_passes_are_packed_write_the_same_bytes_and_answer_as_before_when_read()
+    {
+        var delivered = MonthsOfUnitStream.Delivered(new Random(16));
+        var events = delivered.Select(d => d.Event).ToList();
+        var ledger = Ledgers.Build(events);
+        var never = Ledgers.Build(events);
+        var now = At(12, 31, 0).AddDays(120);
+        ledger.Seal(now, Policy).Should().HaveCountGreaterThan(2);
+        var bytes = ledger.SealedMonths.Select(Ledgers.Bytes).ToList();
+        ledger.SealedMonthsUnpacked.Should().Be(ledger.SealedMonths.Count, "a month just sealed keeps its parts as objects");
+
+        ledger.Seal(now.AddDays(1), Policy);
+
+        ledger.SealedMonthsUnpacked.Should().Be(0, "no tally read them since the last pass");
+        ledger.SealedMonths.Select(Ledgers.Bytes).Should().BeEquivalentTo(bytes, o => o.WithStrictOrdering(), "packed parts are the bytes a month writes");
+        var september = Period.Month(2026, 9);
+        ledger.Tally(september, now).Should().Be(never.Tally(september, now));
+        ledger.SealedMonthsUnpacked.Should().Be(1, "the tally unpacked September's parts alone");
+        ledger.Tally(Period.Year(2026), now).Should().Be(never.Tally(Period.Year(2026), now));
+        ledger.Tally(Period.Quarter(2026, 3), Period.Quarter(2026, 3).End).Should().Be(never.Tally(Period.Quarter(2026, 3), Period.Quarter(2026, 3).End));
+
+        ledger.Seal(now.AddDays(2), Policy);
+        ledger.SealedMonthsUnpacked.Should().Be(ledger.SealedMonths.Count, "what was read since the last pass stays unpacked");
+        ledger.Seal(now.AddDays(3), Policy);
+        ledger.SealedMonthsUnpacked.Should().Be(0);
+    }
+
+    [Fact]
     public void Another_calendar_refuses_a_sealed_month_and_the_segments_that_name_it()
     {
         var ledger = SealedSeptember();
