@@ -38,6 +38,9 @@ public static class SiloRegistration
                 endpoints.GatewayListeningEndpoint = options.GatewayPort == 0 ? null : new IPEndPoint(listen, options.GatewayPort);
             });
             silo.UseClusterTls(credentials);
+            // Orleans sizes each directory cache for a million grains up front (two arrays of 9.3 MB in a
+            // heap dump); the nation has ~3,500 unit, province and city grains, and people's few.
+            silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = DirectoryCacheSize);
             silo.Services.AddGovPulseSerialization();
             silo.Services.AddGovPulseDomain();
             silo.AddDashboard(_ => { });
@@ -66,6 +69,9 @@ public static class SiloRegistration
             throw; // not reached: Exit does not return
         }
     }
+
+    /// <summary>How many grains' locations a silo caches (Orleans' default: 1,000,000).</summary>
+    public const int DirectoryCacheSize = 100_000;
 
     /// <summary>The node's exit code when its unit directory file is missing or invalid.</summary>
     public const int ExitCodeBadDirectory = 3;

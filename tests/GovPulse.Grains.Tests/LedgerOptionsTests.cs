@@ -10,12 +10,12 @@ namespace GovPulse.Grains.Tests;
 public sealed class LedgerOptionsTests
 {
     [Fact]
-    public void Without_settings_a_unit_seals_a_week_after_the_month_or_ten_days_with_open_dossiers_folds_after_a_quiet_week_500_at_a_time_in_a_running_month_and_idles_out_after_half_an_hour()
+    public void Without_settings_a_unit_seals_a_week_after_the_month_or_ten_days_with_open_dossiers_folds_after_a_quiet_week_100_at_a_time_in_a_running_month_and_idles_out_after_half_an_hour()
     {
         using var services = Services([]);
 
         services.GetRequiredService<IOptions<LedgerOptions>>().Value.Policy.Should().Be(SealPolicy.Default)
-            .And.Be(new SealPolicy(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7), RunningFoldAt: 500));
+            .And.Be(new SealPolicy(TimeSpan.FromDays(7), TimeSpan.FromDays(10), TimeSpan.FromDays(7), RunningFoldAt: 100));
         services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.ClassSpecificCollectionAge
             .Should().Contain(typeof(UnitGrain).FullName!, TimeSpan.FromMinutes(30));
     }

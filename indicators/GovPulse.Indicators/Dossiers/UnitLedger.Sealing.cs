@@ -24,7 +24,8 @@ public sealed partial class UnitLedger
     /// <summary>
     /// Seals every month the policy allows at <paramref name="now"/>; returns the newly sealed months (their
     /// <see cref="SealedMonth"/> is in <see cref="SealedMonths"/>). A month sealed before, whose open dossiers
-    /// have closed since, is sealed again with them folded in.
+    /// have closed since, is sealed again with them folded in. First packs the parts of the sealed months no
+    /// tally has read since the last pass (<see cref="SealedMonthsUnpacked"/>).
     /// </summary>
     public IReadOnlyList<ReceiptMonth> Seal(DateTimeOffset now, SealPolicy policy)
     {

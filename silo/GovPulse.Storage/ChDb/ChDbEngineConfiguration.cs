@@ -4,8 +4,8 @@ using System.Text;
 namespace GovPulse.Storage.ChDb;
 
 /// <summary>
-/// The server configuration the embedded engine boots with (<c>--config-file</c>): its memory limit
-/// and the grants of the engine's only user.
+/// The server configuration the embedded engine boots with (<c>--config-file</c>): its memory limit,
+/// how many idle threads it keeps, and the grants of the engine's only user.
 /// </summary>
 /// <remarks>
 /// chDB checks grants like a server. The engine's user keeps every grant on tables and databases
@@ -36,6 +36,7 @@ internal static class ChDbEngineConfiguration
               <users_config>{Escape(users)}</users_config>
               <max_server_memory_usage_to_ram_ratio>{options.MemoryRatio:0.###}</max_server_memory_usage_to_ram_ratio>
               <user_files_path>{Escape(Path.Combine(directory, "no-user-files"))}/</user_files_path>
+              <max_thread_pool_free_size>{ChDbEngineOptions.IdleThreadsKept}</max_thread_pool_free_size>
             </clickhouse>
             """));
         return config;
