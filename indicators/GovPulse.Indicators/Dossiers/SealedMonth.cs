@@ -120,19 +120,17 @@ public sealed class SealedMonth
 
     /// <summary>
     /// Packs the parts (kept as the bytes <see cref="Write"/> gives them) when nothing has read them since the
-    /// last call; the next read unpacks them again. Returns whether they are packed now.
+    /// last call; the next read unpacks them again.
     /// </summary>
-    internal bool PackIfUnread()
+    internal void PackIfUnread()
     {
-        if (_read || _parts is null)
+        if (!_read && _parts is not null)
         {
-            _read = false;
-            return _parts is null;
+            _packedParts ??= PackParts(_parts);
+            _parts = null;
         }
 
-        _packedParts ??= PackParts(_parts);
-        _parts = null;
-        return true;
+        _read = false;
     }
 
     /// <summary>The standard evaluation instants of <paramref name="month"/> before <paramref name="sealPoint"/>: month ends from its own on, its quarter's and its year's end.</summary>
