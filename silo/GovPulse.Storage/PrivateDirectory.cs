@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
 namespace GovPulse.Storage;
@@ -94,9 +95,17 @@ public static partial class PrivateDirectory
                 writer.Write(text);
             }
 
-            // Without overwrite the move fails when the target exists (a hard link on Unix): the first one wins.
-            File.Move(temporary, full, overwrite);
-            return true;
+            if (overwrite || OperatingSystem.IsWindows())
+            {
+                // rename(2) replaces atomically; on Windows a move without overwrite fails when the target exists.
+                File.Move(temporary, full, overwrite);
+                return true;
+            }
+
+            // Not File.Move: without overwrite it checks for the target and then renames when there is
+            // none, so two makers at the same moment both "win" and the second replaces the first (seen
+            // in CI). link(2) names the finished file only if the name is free, in one step.
+            return LinkIfFree(temporary, full);
         }
         catch (IOException) when (!overwrite && File.Exists(full))
         {
@@ -107,6 +116,24 @@ public static partial class PrivateDirectory
             File.Delete(temporary);
         }
     }
+
+    /// <summary>Gives <paramref name="existing"/> the name <paramref name="name"/> too, only if no file has that name: false when one has.</summary>
+    private static bool LinkIfFree(string existing, string name)
+    {
+        if (Link(existing, name) == 0)
+        {
+            return true;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        const int FileExists = 17; // EEXIST on Linux
+        return error == FileExists
+            ? false
+            : throw new IOException($"Could not create {name}: {Marshal.GetPInvokeErrorMessage(error)} (errno {error}); the data directory's file system must allow hard links");
+    }
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Link(string existing, string name);
 
     private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
 

@@ -65,6 +65,36 @@ public sealed class PrivateDirectoryTests : IDisposable
         Directory.GetFiles(_root).Should().Equal([path], "the loser's temporary file is deleted");
     }
 
+    [Fact]
+    public void Makers_racing_for_one_file_agree_on_a_single_winner_whose_text_stays()
+    {
+        PrivateDirectory.Create(_root, NullLogger.Instance);
+        const int Makers = 4;
+        const int Rounds = 300;
+        using var together = new Barrier(Makers);
+        var won = new bool[Rounds, Makers];
+
+        var makers = Enumerable.Range(0, Makers).Select(maker => new Thread(() =>
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                together.SignalAndWait();
+                won[round, maker] = PrivateDirectory.TryCreateFile(Path.Combine(_root, $"round-{round}.txt"), $"maker {maker}\n");
+            }
+        })).ToList();
+        makers.ForEach(t => t.Start());
+        makers.ForEach(t => t.Join());
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var winners = Enumerable.Range(0, Makers).Where(maker => won[round, maker]).ToList();
+            winners.Should().ContainSingle($"one maker makes round {round}'s file, the others read it");
+            File.ReadAllText(Path.Combine(_root, $"round-{round}.txt")).Should().Be($"maker {winners[0]}\n", "no later maker replaces the winner's file");
+        }
+
+        Directory.GetFiles(_root).Should().HaveCount(Rounds, "every loser's temporary file is deleted");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
