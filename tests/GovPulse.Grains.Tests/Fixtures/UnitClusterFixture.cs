@@ -14,7 +14,56 @@ namespace GovPulse.Grains.Tests.Fixtures;
 /// </summary>
 public class UnitClusterFixture : IAsyncLifetime
 {
-    public static string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "govpulse-grains-tests-" + Environment.ProcessId);
+    private const string DataDirectoryPrefix = "govpulse-grains-tests-";
+
+    public static string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), DataDirectoryPrefix + Environment.ProcessId);
+
+    /// <summary>
+    /// The engine's directory lives as long as the test process (the engine opens one per process and
+    /// stays open), so it goes when the process exits; a run that was killed left its own, removed by
+    /// the next run once no process has that id.
+    /// </summary>
+    static UnitClusterFixture()
+    {
+        foreach (var earlier in Directory.EnumerateDirectories(Path.GetTempPath(), DataDirectoryPrefix + "*"))
+        {
+            if (int.TryParse(Path.GetFileName(earlier).AsSpan(DataDirectoryPrefix.Length), out var owner) && !IsRunning(owner))
+            {
+                TryDelete(earlier);
+            }
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(DataDirectory);
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Another run's files in use or already gone: left for the next run.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Another user's run: theirs to remove.
+        }
+    }
 
     public string Database { get; } = "grains_" + Guid.NewGuid().ToString("N")[..12];
 
