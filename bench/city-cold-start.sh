@@ -18,18 +18,20 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: bench/city-cold-start.sh [--days N] [--runs N] [--stop term|kill] [--concurrency N]
-                                [--data DIR] [--repo DIR] [--no-build]
+                                [--data DIR] [--repo DIR] [--bin DIR] [--no-build]
   --days N         working days of simulated traffic to load (default 5: one working week)
   --runs N         cold starts to time (default 3)
   --stop MODE      how the node is stopped before each start: term (SIGTERM, default) or kill (SIGKILL)
   --concurrency N  scorecard requests in flight during a run (default 8; 1 = one unit after another)
   --data DIR       data directory to use and keep (loaded once; default: a temporary one, removed)
   --repo DIR       repository to build and run (default: the one holding this script)
+  --bin DIR        run the node from DIR instead, e.g. a `dotnet publish` output (its own launcher
+                   when it has one); implies --no-build
   --no-build       use the existing Release build
 EOF
 }
 
-DAYS=5 RUNS=3 STOP=term CONCURRENCY=8 DATA="" BUILD=1
+DAYS=5 RUNS=3 STOP=term CONCURRENCY=8 DATA="" BUILD=1 BIN=""
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 while (($#)); do
   case "$1" in
@@ -39,6 +41,7 @@ while (($#)); do
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --data) DATA="$2"; shift 2 ;;
     --repo) REPO="$(cd "$2" && pwd)"; shift 2 ;;
+    --bin) BIN="$(cd "$2" && pwd)"; BUILD=0; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -47,7 +50,10 @@ done
 [[ "$STOP" == term || "$STOP" == kill ]] || { echo "--stop is term or kill" >&2; exit 2; }
 
 KEY="bench-cold-start-key-not-a-secret"
-BIN="$REPO/silo/GovPulse.Silo/bin/Release/net10.0"
+BIN="${BIN:-$REPO/silo/GovPulse.Silo/bin/Release/net10.0}"
+# A self-contained publish runs through its own launcher; a build through the dotnet host.
+LAUNCH=(dotnet GovPulse.Silo.dll)
+[[ -x "$BIN/GovPulse.Silo" ]] && LAUNCH=(./GovPulse.Silo)
 LOAD_LIMIT=3600 READY_LIMIT=300 STOP_LIMIT=120 REQUEST_LIMIT=300
 KEEP_DATA=1
 if [[ -z "$DATA" ]]; then
@@ -79,7 +85,7 @@ start_node() {
   local log="$1"; shift
   for attempt in 1 2 3; do
     : >"$log"  # exists before the node writes to it, so it can be read at once
-    (cd "$BIN" && ASPNETCORE_ENVIRONMENT=Production exec dotnet GovPulse.Silo.dll \
+    (cd "$BIN" && ASPNETCORE_ENVIRONMENT=Production exec "${LAUNCH[@]}" \
       --urls=http://127.0.0.1:0 \
       "--GovPulse:DataDirectory=$DATA" \
       "--GovPulse:Ingest:BootstrapKey=$KEY" \

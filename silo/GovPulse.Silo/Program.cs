@@ -40,6 +40,7 @@ builder.AddGovPulseNotifications();
 builder.AddGovPulseExports();
 
 var app = builder.Build();
+app.BeginUnitStarts(); // the engine boots and the units' starts are read while the rest is set up
 
 app.UseSecurityHeaders(); // CSP, nosniff, no framing, no referrer: on every response, written or refused
 app.UseGovPulseErrors(); // inside Development's exception page, so that page never answers

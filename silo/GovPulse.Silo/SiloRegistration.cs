@@ -26,7 +26,8 @@ public static class SiloRegistration
         builder.Services.AddHostedService<ClusterTlsReport>();
         // Before the silo's own hosted service, so every start is read before any grain can activate
         // (the preload it fills is registered with the domain).
-        builder.Services.AddHostedService<UnitStartPreloading>();
+        builder.Services.AddSingleton<UnitStartPreloading>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnitStartPreloading>());
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "govpulse", clusterId: options.ClusterId);
@@ -48,6 +49,19 @@ public static class SiloRegistration
             silo.Services.AddSingleton<IScorecardPublisher, FeedScorecardPublisher>();
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Begins what the start waits for longest, the embedded engine's boot and the read-ahead of every
+    /// unit's start, as soon as the services are built: the engine (native code) and its queries then
+    /// run on the other core while the endpoints are mapped and the hosted services made. The hosted
+    /// services (<c>ClickHouseStartup</c>, <see cref="UnitStartPreloading"/>) wait for them in their
+    /// order as before, so a failing engine still fails the start.
+    /// </summary>
+    public static WebApplication BeginUnitStarts(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<UnitStartPreloading>().Begin();
+        return app;
     }
 
     /// <summary>

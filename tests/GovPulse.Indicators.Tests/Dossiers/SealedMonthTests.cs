@@ -141,6 +141,13 @@ public sealed class SealedMonthTests
         ledger.SealedMonthsUnpacked.Should().Be(ledger.SealedMonths.Count, "what was read since the last pass stays unpacked");
         ledger.Seal(now.AddDays(3), Policy);
         ledger.SealedMonthsUnpacked.Should().Be(0);
+
+        var restarted = Ledgers.RoundTrip(ledger);
+        restarted.Seal(now.AddDays(4), Policy);
+        restarted.SealedMonthsUnpacked.Should().Be(0, "months read back pack at the first pass, keeping the bytes they were read from");
+        restarted.SealedMonths.Select(Ledgers.Bytes).Should().BeEquivalentTo(bytes, o => o.WithStrictOrdering());
+        restarted.Tally(Period.Year(2026), now).Should().Be(never.Tally(Period.Year(2026), now));
+        restarted.Tally(september, september.End).Should().Be(never.Tally(september, september.End));
     }
 
     [Fact]
