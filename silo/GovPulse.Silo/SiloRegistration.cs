@@ -4,6 +4,7 @@ using Orleans.Dashboard;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
+using static GovPulse.Silo.Operations.OperationsRegistration;
 using GovPulse.Storage.Logging;
 
 namespace GovPulse.Silo;
@@ -44,7 +45,11 @@ public static class SiloRegistration
             silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = DirectoryCacheSize);
             silo.Services.AddGovPulseSerialization();
             silo.Services.AddGovPulseDomain();
-            silo.AddDashboard(_ => { });
+            if (OrleansDashboardEnabled(builder.Configuration))
+            {
+                silo.AddDashboard(_ => { });
+            }
+
             // Grains publish through the live feed, which reaches the viewers of every node.
             silo.Services.AddSingleton<IScorecardPublisher, FeedScorecardPublisher>();
         });

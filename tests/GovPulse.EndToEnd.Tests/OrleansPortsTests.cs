@@ -55,11 +55,15 @@ public sealed class OrleansPortsTests : IAsyncLifetime
         await using var node = await NodeProcess.StartAsync(_dataDirectory, NodeFixture.ApiKey,
             $"--GovPulse:Orleans:Tls:CertificateFile={file}",
             $"--GovPulse:Orleans:Tls:CertificatePassword={Password}",
-            $"--GovPulse:Orleans:GatewayPort={gatewayPort}");
+            $"--GovPulse:Orleans:GatewayPort={gatewayPort}",
+            "--GovPulse:Operations:OrleansDashboard=true");
 
         var listening = ListeningSockets.Of(node.ProcessId);
         using var admin = node.CreateClient(NodeFixture.ApiKey);
+        using var anonymous = node.CreateClient();
         var counters = await admin.GetAsync(new Uri("/admin/orleans/DashboardCounters", UriKind.Relative));
+        var page = await admin.GetAsync(new Uri("/admin/orleans/", UriKind.Relative));
+        var refused = await anonymous.GetAsync(new Uri("/admin/orleans/", UriKind.Relative));
 
         (await TlsGreeting(node.SiloPort, _cluster)).Should().BeGreaterThan(0, "a holder of the cluster's certificate is greeted as a peer");
         (await TlsGreeting(node.SiloPort, _stranger)).Should().Be(0);
@@ -69,6 +73,8 @@ public sealed class OrleansPortsTests : IAsyncLifetime
         listening.Should().OnlyContain(e => IPAddress.IsLoopback(e.Address));
         node.Output.Should().NotContain(Password);
         counters.StatusCode.Should().Be(HttpStatusCode.OK, "the Orleans dashboard works in-process, without a gateway client");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the Orleans dashboard is behind the admin role");
     }
 
     /// <summary>Bytes the silo sends first on a plain connection (it speaks only after a TLS handshake).</summary>
