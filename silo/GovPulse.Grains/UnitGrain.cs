@@ -364,7 +364,7 @@ public sealed partial class UnitGrain(
         var code = _unit.Code;
         var started = storeTime.GetTimestamp();
         // Read ahead while the node started (first activation after a start only); else asked here.
-        var start = fromSnapshot ? preload.Take(code) : null;
+        var start = fromSnapshot ? await preload.TakeAsync(code, cancellationToken) : null;
         _quarantined = new HashSet<string>(start?.Quarantined ?? await quarantine.ReadIdsAsync(code, cancellationToken), StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++, start = null)
         {

@@ -25,8 +25,8 @@ public static class SiloRegistration
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(LoadDirectory(builder.Configuration[UnitDirectoryFile.Setting]));
         builder.Services.AddHostedService<ClusterTlsReport>();
-        // Before the silo's own hosted service, so every start is read before any grain can activate
-        // (the preload it fills is registered with the domain).
+        // Before the silo's own hosted service, so the read is under way before any grain can activate
+        // (units wait for it; the preload it fills is registered with the domain).
         builder.Services.AddSingleton<UnitStartPreloading>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnitStartPreloading>());
         builder.UseOrleans(silo =>

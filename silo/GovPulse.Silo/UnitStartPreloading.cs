@@ -12,8 +12,10 @@ namespace GovPulse.Silo;
 /// </summary>
 /// <remarks>
 /// The host begins the read (<see cref="Begin"/>) as soon as the services are built, so the engine's
-/// boot and its queries run on the second core while the endpoints are mapped and the other services
-/// made; the hosted service's start only waits for it (a cold start ~0.4 s sooner on two cores).
+/// boot and its queries run on the second core while the endpoints are mapped, the other services
+/// made, the silo and the web host started; a unit activating before the read ends waits for it
+/// (<see cref="UnitStartPreload.TakeAsync"/>). Nothing waits for it otherwise: a cold start ~1 s sooner
+/// on two cores (docs/benchmarks.md, "Cold start, published").
 /// </remarks>
 public sealed partial class UnitStartPreloading(
     ClickHouseDatabase database,
@@ -37,16 +39,27 @@ public sealed partial class UnitStartPreloading(
     private Task? _reading;
     private ITimer? _forget;
 
-    /// <summary>Begins the read (once; later calls return the same task): the engine starts if it has not yet.</summary>
+    /// <summary>Begins the read (once; later calls return the same task, which never faults): the engine starts if it has not yet.</summary>
     public Task Begin()
     {
         lock (_gate)
         {
-            return _reading ??= Task.Run(ReadAsync);
+            if (_reading is null)
+            {
+                _reading = Task.Run(ReadAsync);
+                preload.Expect(_reading);
+            }
+
+            return _reading;
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Begin().WaitAsync(cancellationToken);
+    /// <summary>Begins the read if the host has not: before the silo's hosted service, so no unit can activate before the read is expected.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Begin();
+        return Task.CompletedTask;
+    }
 
     private async Task ReadAsync()
     {
@@ -81,10 +94,14 @@ public sealed partial class UnitStartPreloading(
                 starts.Values.Count(s => s.Tail is null));
         }
 #pragma warning disable CA1031 // Reading ahead only saves time: whatever fails, every unit can still read its own start.
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogFailed(ex);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                LogFailed(ex);
+            }
+
             return;
         }
 

@@ -123,6 +123,50 @@ public sealed class UnitStartPreloadTests(SealedMonthsClusterFixture fixture) : 
         figures.Take(4).Should().BeEquivalentTo(new ExpectedFigures(Silo).Of(unit, events, Every.Take(4).ToArray()), o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public async Task A_unit_activating_while_the_read_is_under_way_waits_for_it_and_starts_from_it()
+    {
+        const string unit = "26758"; // Phường Cầu Ông Lãnh
+        var grain = fixture.Cluster.Client.GetGrain<IUnitGrain>(unit);
+        var events = SealedMonthGrainTests.History(unit, seed: 47);
+        await grain.Apply(events.ToImmutableArray());
+        var position = await grain.SaveSnapshot();
+        var live = await ExpectedFigures.ShownBy(grain, Every);
+        await Reactivate(grain);
+        var start = (await ReadAheadAsync())[unit];
+        var readEnds = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var preload in Preloads)
+        {
+            preload.Expect(HoldWhenReadEnds(preload));
+        }
+
+        var activated = grain.GetStatus();
+        await Until(() => Preloads.Sum(p => p.Waiting) == 1);
+        readEnds.SetResult();
+        var status = await activated;
+
+        TakenOnOneSilo();
+        status.RebuiltFromSnapshot.Should().Be(position, "the unit waited for the read and started from the segments it held");
+        status.ReplayedEvents.Should().Be(0);
+        (await ExpectedFigures.ShownBy(grain, Every)).Should().BeEquivalentTo(live, o => o.WithStrictOrdering());
+
+        async Task HoldWhenReadEnds(UnitStartPreload preload)
+        {
+            await readEnds.Task;
+            preload.Hold(new Dictionary<string, UnitStart> { [unit] = start }, () => true);
+        }
+    }
+
+    /// <summary>Waits, bounded, until <paramref name="condition"/> holds (an activation reaching the preload gives no other signal).</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var look = 0; !condition(); look++)
+        {
+            look.Should().BeLessThan(3_000, "the condition holds within 30 s");
+            await Task.Delay(10);
+        }
+    }
+
     private IServiceProvider Silo => fixture.Cluster.Silos[0].ServiceProvider;
 
     private IEnumerable<UnitStartPreload> Preloads => fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<UnitStartPreload>());

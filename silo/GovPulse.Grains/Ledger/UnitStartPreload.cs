@@ -13,6 +13,8 @@ namespace GovPulse.Grains.Ledger;
 /// activation reads ClickHouse as always.
 /// </summary>
 /// <remarks>
+/// The read runs while the rest of the node starts (the silo and the web host do not wait for it): a
+/// unit that activates before it ends waits for it (<see cref="TakeAsync"/>).
 /// Only a node that is its log's sole writer (the embedded engine, nobody else writing through its
 /// endpoint) reads ahead: then nothing can be stored for a unit between the read and the unit's first
 /// activation, since only that activation stores its events. Once anyone else may have written, the
@@ -23,9 +25,24 @@ public sealed class UnitStartPreload
 {
     private ConcurrentDictionary<string, UnitStart> _starts = new(StringComparer.Ordinal);
     private Func<bool> _stillValid = static () => false;
+    private Task _reading = Task.CompletedTask;
+    private int _waiting;
 
     /// <summary>Starts held and not taken yet.</summary>
     public int Count => _starts.Count;
+
+    /// <summary>Activations waiting for the read to end.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>
+    /// A read under way that will <see cref="Hold"/> the starts (or hold nothing when it fails; it never
+    /// faults): units activating before it ends wait for it instead of reading their own.
+    /// </summary>
+    public void Expect(Task reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        _reading = reading;
+    }
 
     /// <summary>
     /// Reads every unit's start: the latest live segments, the log's rows around them, the sealed months
@@ -92,6 +109,27 @@ public sealed class UnitStartPreload
         ArgumentNullException.ThrowIfNull(stillValid);
         _stillValid = stillValid;
         _starts = new ConcurrentDictionary<string, UnitStart>(starts, StringComparer.Ordinal);
+    }
+
+    /// <summary><see cref="Take"/>, once the read <see cref="Expect"/>ed has ended.</summary>
+    public async ValueTask<UnitStart?> TakeAsync(string unitCode, CancellationToken cancellationToken)
+    {
+        var reading = _reading;
+        if (!reading.IsCompleted)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                // On the grain's own scheduler; a cancelled wait just finds no start, and the unit reads its own.
+                await reading.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
+        return Take(unitCode);
     }
 
     /// <summary>The unit's start, once; null when none is held (taken, forgotten, never read) or when it may be stale.</summary>
