@@ -5,6 +5,7 @@ using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
 using static GovPulse.Silo.Operations.OperationsRegistration;
+using GovPulse.Storage.ClickHouse;
 using GovPulse.Storage.Logging;
 
 namespace GovPulse.Silo;
@@ -67,6 +68,17 @@ public static class SiloRegistration
     {
         _ = app.Services.GetRequiredService<UnitStartPreloading>().Begin();
         return app;
+    }
+
+    /// <summary>
+    /// Runs the node once the embedded engine's native start is over (<see cref="ClickHouseDatabase.WhenEngineStartedAsync"/>:
+    /// it puts back the signal handlers it found, so the host's SIGTERM handler must come after it).
+    /// The engine started with <see cref="BeginUnitStarts"/> is up long before the endpoints are mapped, so this rarely waits.
+    /// </summary>
+    public static async Task RunAfterEngineStartAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<ClickHouseDatabase>().WhenEngineStartedAsync();
+        await app.RunAsync();
     }
 
     /// <summary>
