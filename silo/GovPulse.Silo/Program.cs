@@ -60,7 +60,7 @@ app.MapDashboard(AccessPolicies.Reader);
 app.MapGovPulseApiReference(OperationsRegistration.AdminPolicy);
 app.PrintBannerOnStart();
 
-await app.RunAfterEngineStartAsync(); // the engine's start puts back the signal handlers it found: the host's come after it
+app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory-style tests.</summary>
 public partial class Program;

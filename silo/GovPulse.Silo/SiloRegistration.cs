@@ -1,11 +1,11 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
 using GovPulse.Indicators.Units;
 using GovPulse.Silo.Cluster;
 using static GovPulse.Silo.Operations.OperationsRegistration;
-using GovPulse.Storage.ClickHouse;
 using GovPulse.Storage.Logging;
 
 namespace GovPulse.Silo;
@@ -64,21 +64,31 @@ public static class SiloRegistration
     /// services (<c>ClickHouseStartup</c>, <see cref="UnitStartPreloading"/>) wait for them in their
     /// order as before, so a failing engine still fails the start.
     /// </summary>
+    /// <remarks>
+    /// chDB saves the process's signal handlers as it starts and puts them back when it is done, so a
+    /// handler installed meanwhile is lost: the host installs its own (SIGTERM, SIGINT, SIGQUIT: a
+    /// graceful stop) only when it runs, so with the engine started here a stop killed the node
+    /// without saving (exit 143). The stop signals are therefore handled from here on, before the
+    /// engine starts: what chDB puts back is then the runtime's handler, which calls this one and
+    /// the host's alike.
+    /// </remarks>
     public static WebApplication BeginUnitStarts(this WebApplication app)
     {
+        if (!OperatingSystem.IsWindows())
+        {
+            var lifetime = app.Lifetime;
+            var stops = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
+                .Select(signal => PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true; // no default termination: the host stops, saving every unit
+                    lifetime.StopApplication();
+                }))
+                .ToList();
+            lifetime.ApplicationStopped.Register(() => stops.ForEach(stop => stop.Dispose()));
+        }
+
         _ = app.Services.GetRequiredService<UnitStartPreloading>().Begin();
         return app;
-    }
-
-    /// <summary>
-    /// Runs the node once the embedded engine's native start is over (<see cref="ClickHouseDatabase.WhenEngineStartedAsync"/>:
-    /// it puts back the signal handlers it found, so the host's SIGTERM handler must come after it).
-    /// The engine started with <see cref="BeginUnitStarts"/> is up long before the endpoints are mapped, so this rarely waits.
-    /// </summary>
-    public static async Task RunAfterEngineStartAsync(this WebApplication app)
-    {
-        await app.Services.GetRequiredService<ClickHouseDatabase>().WhenEngineStartedAsync();
-        await app.RunAsync();
     }
 
     /// <summary>

@@ -24,7 +24,6 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
     private string? _connectionString;
     private ClickHouseHttpEndpoint? _endpoint;
     private ChDbEngine? _engine;
-    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ClickHouseDatabase(IOptions<ClickHouseOptions> options, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
     {
@@ -54,23 +53,6 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
 
     public Task<ClickHouseClient> GetClientAsync() => _client.Value;
 
-    /// <summary>
-    /// Starts the embedded engine if nothing has yet, and completes once its native start has returned
-    /// (whether it worked or not: <see cref="GetClientAsync"/> says); at once with a server. chDB saves
-    /// the process's signal handlers as it starts and puts them back when it is done, so a handler
-    /// installed meanwhile is lost: the host registers its own (SIGTERM: a graceful stop) only after
-    /// this, else a stop kills the node before it saves anything (exit 143).
-    /// </summary>
-    public Task WhenEngineStartedAsync()
-    {
-        if (!IsEmbedded)
-        {
-            return Task.CompletedTask;
-        }
-
-        _ = GetClientAsync();
-        return _opened.Task;
-    }
 
     /// <summary>
     /// A client that reads every <c>String</c> column as its bytes (<c>byte[]</c>), for columns that hold
@@ -96,16 +78,7 @@ public sealed partial class ClickHouseDatabase : IAsyncDisposable
         {
             var directory = Path.Combine(PrivateDirectory.Create(_storage.DataDirectory, _logger), "clickhouse");
             Directory.CreateDirectory(directory);
-            ChDbEngine engine;
-            try
-            {
-                engine = _engine = await Task.Run(() => ChDbEngine.Open(directory, new ChDbEngineOptions { MemoryRatio = _options.EmbeddedMemoryRatio }));
-            }
-            finally
-            {
-                _opened.TrySetResult();
-            }
-
+            var engine = _engine = await Task.Run(() => ChDbEngine.Open(directory, new ChDbEngineOptions { MemoryRatio = _options.EmbeddedMemoryRatio }));
             _endpoint = await ClickHouseHttpEndpoint.StartAsync(
                 engine,
                 new ClickHouseHttpEndpointOptions { SharedPassword = _options.EmbeddedPassword },
