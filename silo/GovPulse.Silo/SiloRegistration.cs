@@ -60,9 +60,9 @@ public static class SiloRegistration
     /// <summary>
     /// Begins what the start waits for longest, the embedded engine's boot and the read-ahead of every
     /// unit's start, as soon as the services are built: the engine (native code) and its queries then
-    /// run on the other core while the endpoints are mapped and the hosted services made. The hosted
-    /// services (<c>ClickHouseStartup</c>, <see cref="UnitStartPreloading"/>) wait for them in their
-    /// order as before, so a failing engine still fails the start.
+    /// run on the other core while the endpoints are mapped, the hosted services made and the silo
+    /// started. <c>ClickHouseStartup</c> still waits for the engine, so a failing engine fails the
+    /// start; units activating before the read ends wait for it (<see cref="UnitStartPreloading"/>).
     /// </summary>
     /// <remarks>
     /// chDB saves the process's signal handlers as it starts and puts them back when it is done, so a

@@ -6,7 +6,7 @@ using GovPulse.Storage.ClickHouse;
 namespace GovPulse.Silo;
 
 /// <summary>
-/// Reads every unit's start (<see cref="UnitStartPreload"/>) before the silo starts, when this node is
+/// Reads every unit's start (<see cref="UnitStartPreload"/>) as the node starts, when this node is
 /// its log's sole writer (the embedded engine); starts not taken are dropped <see cref="KeepFor"/> later.
 /// A failed read is logged and changes nothing: each unit then reads its own.
 /// </summary>
@@ -15,7 +15,7 @@ namespace GovPulse.Silo;
 /// boot and its queries run on the second core while the endpoints are mapped, the other services
 /// made, the silo and the web host started; a unit activating before the read ends waits for it
 /// (<see cref="UnitStartPreload.TakeAsync"/>). Nothing waits for it otherwise: a cold start ~1 s sooner
-/// on two cores (docs/benchmarks.md, "Cold start, published").
+/// on two cores (docs/benchmarks.md, "Sixth pass: cold start").
 /// </remarks>
 public sealed partial class UnitStartPreloading(
     ClickHouseDatabase database,
