@@ -41,7 +41,7 @@ public sealed class UnitStartPreload
     public void Expect(Task reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        _reading = reading;
+        Volatile.Write(ref _reading, reading); // set by the host's thread, read by grains' threads
     }
 
     /// <summary>
@@ -114,7 +114,7 @@ public sealed class UnitStartPreload
     /// <summary><see cref="Take"/>, once the read <see cref="Expect"/>ed has ended.</summary>
     public async ValueTask<UnitStart?> TakeAsync(string unitCode, CancellationToken cancellationToken)
     {
-        var reading = _reading;
+        var reading = Volatile.Read(ref _reading);
         if (!reading.IsCompleted)
         {
             Interlocked.Increment(ref _waiting);
