@@ -1,3 +1,4 @@
+using ClickHouse.Driver;
 using ClickHouse.Driver.ADO.Parameters;
 using ClickHouse.Driver.Utility;
 using GovPulse.Indicators.Events;
@@ -83,8 +84,47 @@ public sealed class EventStore : IEventStore
         }
 
         var client = await _database.GetClientAsync();
+        foreach (var chunk in InQueryStrings(eventIds))
+        {
+            await FindStoredAsync(client, chunk, found, cancellationToken);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Splits ids into lists whose parameters fit one query string: the driver sends parameters in the
+    /// URL, and ClickHouse refuses a URI over 1 MiB (<c>http_max_uri_size</c>) with 414, which a
+    /// batch of 50,000 ids reached. Counted as if every character were percent-encoded.
+    /// </summary>
+    internal static IEnumerable<string[]> InQueryStrings(IEnumerable<string> ids, int maxEncodedChars = 256 * 1024)
+    {
+        var chunk = new List<string>();
+        var size = 0;
+        foreach (var id in ids)
+        {
+            var encoded = (id.Length * 3) + 9; // the id, its quotes and comma, all percent-encoded
+            if (chunk.Count > 0 && size + encoded > maxEncodedChars)
+            {
+                yield return chunk.ToArray();
+                chunk.Clear();
+                size = 0;
+            }
+
+            chunk.Add(id);
+            size += encoded;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk.ToArray();
+        }
+    }
+
+    private static async Task FindStoredAsync(ClickHouseClient client, string[] eventIds, Dictionary<string, UnitEvent> found, CancellationToken cancellationToken)
+    {
         var parameters = new ClickHouseParameterCollection();
-        parameters.AddParameter("ids", eventIds.ToArray());
+        parameters.AddParameter("ids", eventIds);
         var ids = new List<string>();
         var units = new HashSet<string>(StringComparer.Ordinal);
         long from = long.MaxValue, to = long.MinValue;
@@ -106,7 +146,7 @@ public sealed class EventStore : IEventStore
 
         if (ids.Count == 0)
         {
-            return found;
+            return;
         }
 
         var where = new ClickHouseParameterCollection();
@@ -132,8 +172,6 @@ public sealed class EventStore : IEventStore
         {
             found[reader.GetString(0)] = StoredEventJson.Deserialize(reader.GetString(1));
         }
-
-        return found;
     }
 
     /// <remarks>

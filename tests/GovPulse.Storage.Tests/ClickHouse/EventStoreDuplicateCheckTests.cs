@@ -34,6 +34,23 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
         found["e-2997"].Should().Be(stored[2997]);
     }
 
+    [Fact]
+    public async Task A_batch_as_large_as_the_ingest_allows_is_looked_up_in_parts_whose_query_strings_fit()
+    {
+        // 50,000 ids (GovPulse:Ingest:MaxLinesPerBatch) of 40 characters: about 2 MB of parameters,
+        // past ClickHouse's 1 MiB URI limit (once answered 414, failing the whole batch).
+        await using var database = ServerModeDatabase.Create(fixture, "duplarge");
+        var stored = Enumerable.Range(0, 20).Select(i => Received(LongId(i * 2500), "26743", Nine.AddMinutes(i))).ToList();
+        var store = await Store(database, soleWriter: false);
+        await store.AppendAsync(LoggedEvent.After(0, stored));
+
+        var asked = Enumerable.Range(0, 50_000).Select(LongId).ToList();
+        var found = await store.FindStoredAsync(asked);
+
+        found.Keys.Should().BeEquivalentTo(stored.Select(e => e.EventId));
+        found[LongId(47_500)].Should().Be(stored[19]);
+    }
+
     [Theory]
     [MemberData(nameof(SoleWriter))]
     public async Task An_id_whose_event_never_reached_events_counts_as_not_stored(bool soleWriter)
@@ -66,6 +83,8 @@ public sealed class EventStoreDuplicateCheckTests(EmbeddedClickHouseFixture fixt
 
         (await store.FindStoredAsync(["before-0007"])).Should().ContainKey("before-0007").WhoseValue.Should().Be(earlier);
     }
+
+    private static string LongId(int i) => $"hcm-one-stop-shop-2026-10-dossier-{i:D6}";
 
     private static async Task<EventStore> Store(ClickHouseDatabase database, bool soleWriter)
     {
