@@ -30,4 +30,11 @@ public sealed record UnitFiguresReport(
         ArgumentNullException.ThrowIfNull(known);
         return Position > known.Position || (Position == known.Position && EvaluatedAt > known.EvaluatedAt);
     }
+
+    /// <summary>Whether <paramref name="other"/> holds the same figures for the same period (whatever its position or judging time).</summary>
+    public bool SameFigures(UnitFiguresReport other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Period == other.Period && Figures.Counts == other.Figures.Counts && Figures.Inputs.SequenceEqual(other.Figures.Inputs);
+    }
 }

@@ -30,6 +30,7 @@ public sealed partial class CityGrain(
     UnitDirectory units,
     BandThresholds bands,
     CatalogTallies catalogTallies,
+    GrainsByKey<IUnitGrain> unitGrains,
     IEventStore store,
     IScorecardPublisher publisher,
     ScoringClock clock,
@@ -137,7 +138,7 @@ public sealed partial class CityGrain(
             .ToList();
         if (period.End > clock.Now)
         {
-            return new(await Task.WhenAll(members.Select(u => GrainFactory.GetGrain<IUnitGrain>(u.Code).GetScorecard(period))));
+            return new(await Task.WhenAll(members.Select(u => unitGrains[u.Code].GetScorecard(period))));
         }
 
         var kept = await EndedReportsAsync(period, members);
@@ -177,7 +178,7 @@ public sealed partial class CityGrain(
     {
         try
         {
-            var unit = GrainFactory.GetGrain<IUnitGrain>(code);
+            var unit = unitGrains[code];
             await unit.CheckClock();
             var report = await unit.GetReport(Period.MonthOf(clock.Now));
             var track = _units[code];
@@ -215,10 +216,8 @@ public sealed partial class CityGrain(
         track.Current = report;
         _due.Set(report.UnitCode, report.NextDue is { } due && due <= now ? now + WakeAgainAfter : report.NextDue);
         ArmDueTimer();
-        return known is null || known.Position != report.Position || !SameFigures(known.Figures, report.Figures);
+        return known is null || known.Position != report.Position || !known.SameFigures(report);
     }
-
-    private static bool SameFigures(UnitFigures a, UnitFigures b) => a.Counts == b.Counts && a.Inputs.SequenceEqual(b.Inputs);
 
     /// <summary>The city's version: the sum of the positions of the reports it pools, so it grows with any unit's.</summary>
     private Scorecard Pooled(Period period, IReadOnlyCollection<UnitFiguresReport> reports)
@@ -340,7 +339,7 @@ public sealed partial class CityGrain(
         new(unit.Code, 0, period, empty.Of(unit.Kind), period.EvaluationTime(now));
 
     private async Task<UnitFiguresReport[]> AskReportsAsync(List<string> codes, Period period) =>
-        codes.Count == 0 ? [] : await Task.WhenAll(codes.Select(code => GrainFactory.GetGrain<IUnitGrain>(code).GetReport(period)));
+        codes.Count == 0 ? [] : await Task.WhenAll(codes.Select(code => unitGrains[code].GetReport(period)));
 
     /// <summary>Arms the scoring clock for the earliest due time the units reported, if it is not armed for it already.</summary>
     private void ArmDueTimer()

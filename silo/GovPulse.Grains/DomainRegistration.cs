@@ -26,6 +26,7 @@ public static class DomainRegistration
         services.TryAddSingleton(ScoringClock.System);
         services.TryAddSingleton(UnitApplyProbe.None);
         services.TryAddSingleton<CatalogTallies>();
+        services.TryAddSingleton(typeof(GrainsByKey<>)); // grain references made once (GetGrain reflects on every call)
         services.TryAddSingleton<Ledger.UnitStartPreload>(); // empty unless the host reads ahead (UnitStartPreloading)
         services.AddMetrics();
         services.TryAddSingleton<GovPulseMetrics>();

@@ -14,11 +14,11 @@ public sealed partial class FeedScorecardPublisher(
 {
     private readonly IFiguresListener[] _listeners = listeners.ToArray();
 
-    private ILiveFeedGrain Feed => grains.GetGrain<ILiveFeedGrain>(LiveFeed.Key);
+    private readonly ILiveFeedGrain _feed = grains.GetGrain<ILiveFeedGrain>(LiveFeed.Key); // made once: GetGrain reflects on every call
 
     public async Task PublishAsync(Scorecard scorecard)
     {
-        await Feed.Publish(scorecard);
+        await _feed.Publish(scorecard);
         foreach (var listener in _listeners)
         {
             await Tell(listener, l => l.OnScorecardAsync(scorecard), scorecard.UnitCode);
@@ -27,7 +27,7 @@ public sealed partial class FeedScorecardPublisher(
 
     public async Task PublishHourlyAsync(HourlySummary summary)
     {
-        await Feed.PublishHourly(summary);
+        await _feed.PublishHourly(summary);
         foreach (var listener in _listeners)
         {
             await Tell(listener, l => l.OnHourlyAsync(summary), summary.Hour.ToString("O", System.Globalization.CultureInfo.InvariantCulture));

@@ -139,6 +139,7 @@ public sealed partial class UnitGrain(
     private int _sinceSnapshot;
     private readonly LivePushThrottle _throttle = new(LivePushThrottle.OncePerSecond);
     private Unit _unit = null!;
+    private ICityGrain _pool = null!;
     private ProcedureLevel _level;
     private IGrainTimer? _delayedPush;
     private ITimer? _dueTimer;
@@ -147,6 +148,9 @@ public sealed partial class UnitGrain(
     /// <summary>Whether this activation has reported and pushed its figures (see <see cref="CheckClock"/>).</summary>
     private bool _told;
 
+    /// <summary>The current month's figures this activation last reported (and pushed, or has a push scheduled for).</summary>
+    private UnitFiguresReport? _lastReported;
+
 
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -154,6 +158,7 @@ public sealed partial class UnitGrain(
         var code = this.GetPrimaryKeyString();
         _unit = units.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not a known unit.");
         _level = UnitEvaluation.LevelOf(_unit.Kind);
+        _pool = GrainFactory.GetGrain<ICityGrain>(units.PoolCodeOf(_unit)); // once: GetGrain reflects on every call
         _segments = new LedgerSegments(code, snapshots, sealedMonths, calendar);
         _reopening = new SealedMonthReopening(code, store, metrics, logger);
         await RebuildAsync(fromSnapshot: _snapshots.Enabled, cancellationToken);
@@ -345,7 +350,7 @@ public sealed partial class UnitGrain(
             rebuilding.SetResult();
         }
 
-        await ChangedAsync(); // rare, so the figures are pushed whether or not they moved
+        await ChangedAsync(pushEvenIfSame: true); // rare, so the figures are pushed whether or not they moved
         WatchNextDue();
         return await GetStatus();
     }
@@ -791,10 +796,11 @@ public sealed partial class UnitGrain(
     /// before the ingest answers; a report that fails is logged, not thrown: the events are stored and
     /// applied, and the city's reconciliation (<see cref="ICityGrain.Reconcile"/>) heals it.
     /// </summary>
-    private async Task ChangedAsync(bool waitForCity = true)
+    private async Task ChangedAsync(bool waitForCity = true, bool pushEvenIfSame = false)
     {
         _told = true;
-        var report = GrainFactory.GetGrain<ICityGrain>(units.PoolCodeOf(_unit)).Report(await ReportForAsync(Period.MonthOf(clock.Now)));
+        var current = await ReportForAsync(Period.MonthOf(clock.Now));
+        var report = _pool.Report(current);
         if (waitForCity)
         {
             try
@@ -813,7 +819,14 @@ public sealed partial class UnitGrain(
             report.Ignore();
         }
 
-        _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);
+        // Viewers gain nothing from the same figures again: an event of a past month (a backfill, a
+        // late event) leaves this month's as they were pushed, or as the scheduled push will show them.
+        var unchanged = !pushEvenIfSame && _lastReported is { } last && last.SameFigures(current);
+        _lastReported = current;
+        if (!unchanged)
+        {
+            _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);
+        }
     }
 
     private async Task PushAsync()

@@ -27,7 +27,7 @@ namespace GovPulse.Ingest.Pipeline;
 /// </remarks>
 public sealed partial class EventIngestor(
     IEventStore store,
-    IGrainFactory grains,
+    GrainsByKey<IUnitGrain> unitGrains,
     UnitDirectory units,
     IngestGate gate,
     EventIdClaims claims,
@@ -160,7 +160,7 @@ public sealed partial class EventIngestor(
             byUnit.TryAdd(unit, []);
         }
 
-        var calls = byUnit.Select(u => grains.GetGrain<IUnitGrain>(u.Key).Apply(u.Value)).ToList();
+        var calls = byUnit.Select(u => unitGrains[u.Key].Apply(u.Value)).ToList();
         try
         {
             await Task.WhenAll(calls);

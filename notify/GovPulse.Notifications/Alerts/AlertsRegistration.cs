@@ -23,6 +23,7 @@ public static class AlertsRegistration
         services.TryAddSingleton<AlertRuleStore>();
         services.TryAddSingleton<AlertStateStore>();
         services.TryAddSingleton(AlertEvaluationProbe.None);
+        services.TryAddSingleton(typeof(GrainsByKey<>));
         services.AddSingleton<IFiguresListener, AlertsListener>();
         return services;
     }

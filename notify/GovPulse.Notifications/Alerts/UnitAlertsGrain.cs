@@ -33,6 +33,8 @@ public sealed partial class UnitAlertsGrain(
 
     private readonly Dictionary<string, Held> _held = new(StringComparer.Ordinal);
     private Unit _unit = null!;
+    private IAlertRulesGrain _rules = null!;
+    private IUnitGrain _unitGrain = null!;
     private Scorecard? _next;
     private Task _running = Task.CompletedTask;
 
@@ -40,6 +42,9 @@ public sealed partial class UnitAlertsGrain(
     {
         var code = this.GetPrimaryKeyString();
         _unit = units.Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not a known unit.");
+        // Made once: GetGrain reflects on every call, and every pushed scorecard comes through here.
+        _rules = GrainFactory.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key);
+        _unitGrain = GrainFactory.GetGrain<IUnitGrain>(code);
         foreach (var stored in await states.ReadUnitAsync(code, cancellationToken))
         {
             _held[stored.RuleId] = new Held(stored.State, stored.Version);
@@ -81,7 +86,7 @@ public sealed partial class UnitAlertsGrain(
 
     private async Task JudgeAsync(Scorecard scorecard)
     {
-        var rules = await GrainFactory.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key).Concerning(_unit.Code);
+        var rules = await _rules.Concerning(_unit.Code);
         var live = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _held.Keys.Where(id => !live.Contains(id)).ToList())
         {
@@ -179,7 +184,7 @@ public sealed partial class UnitAlertsGrain(
 
     private async Task<IReadOnlyList<DossierToChase>> OverdueAsync(DateTimeOffset asOf)
     {
-        var unit = GrainFactory.GetGrain<IUnitGrain>(_unit.Code);
+        var unit = _unitGrain;
         var list = new List<DossierToChase>();
         while (true)
         {

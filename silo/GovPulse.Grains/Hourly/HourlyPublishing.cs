@@ -15,7 +15,7 @@ namespace GovPulse.Grains.Hourly;
 /// when this publication's insert is the one that created the hour.
 /// </summary>
 public sealed partial class HourlyPublishing(
-    IGrainFactory grains,
+    GrainsByKey<IUnitGrain> unitGrains,
     IIndicatorHistoryStore history,
     UnitDirectory units,
     BandThresholds bands,
@@ -84,7 +84,7 @@ public sealed partial class HourlyPublishing(
     {
         var month = Period.MonthOf(hour);
         var evaluatedAt = month.EvaluationTime(hour);
-        var figures = await Task.WhenAll(units.All.Select(u => grains.GetGrain<IUnitGrain>(u.Code).GetFiguresAt(month, hour)));
+        var figures = await Task.WhenAll(units.All.Select(u => unitGrains[u.Code].GetFiguresAt(month, hour)));
         var byCode = new Dictionary<string, UnitFigures>(StringComparer.Ordinal);
         for (var i = 0; i < figures.Length; i++)
         {
