@@ -151,8 +151,6 @@ public sealed partial class UnitGrain(
     /// <summary>The current month's figures this activation last reported (and pushed, or has a push scheduled for).</summary>
     private UnitFiguresReport? _lastReported;
 
-
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var code = this.GetPrimaryKeyString();
