@@ -17,6 +17,5 @@ public sealed class GrainsByKey<TGrain>(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<string, TGrain> _made = new(StringComparer.Ordinal);
 
-    public TGrain this[string key] =>
-        _made.TryGetValue(key, out var grain) ? grain : _made.GetOrAdd(key, static (k, factory) => factory.GetGrain<TGrain>(k), grains);
+    public TGrain this[string key] => _made.GetOrAdd(key, static (k, factory) => factory.GetGrain<TGrain>(k), grains);
 }

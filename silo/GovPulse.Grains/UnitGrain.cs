@@ -145,10 +145,10 @@ public sealed partial class UnitGrain(
     private ITimer? _dueTimer;
     private DateTimeOffset? _nextDue;
 
-    /// <summary>Whether this activation has reported and pushed its figures (see <see cref="CheckClock"/>).</summary>
-    private bool _told;
-
-    /// <summary>The current month's figures this activation last reported (and pushed, or has a push scheduled for).</summary>
+    /// <summary>
+    /// The current month's figures this activation last reported (and pushed, or has a push scheduled
+    /// for); null until it has told anyone its figures (see <see cref="CheckClock"/>).
+    /// </summary>
     private UnitFiguresReport? _lastReported;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -740,7 +740,7 @@ public sealed partial class UnitGrain(
         _dueTimer = null;
         // A unit the city wakes at a due time it slept through (deactivated while idle) has not told
         // anyone its figures yet: the due time is behind it, so it tells them now.
-        if ((_nextDue is { } due && clock.Now >= due) || !_told)
+        if ((_nextDue is { } due && clock.Now >= due) || _lastReported is null)
         {
             _nextDue = null;
             await ChangedAsync();
@@ -796,8 +796,11 @@ public sealed partial class UnitGrain(
     /// </summary>
     private async Task ChangedAsync(bool waitForCity = true, bool pushEvenIfSame = false)
     {
-        _told = true;
         var current = await ReportForAsync(Period.MonthOf(clock.Now));
+        // Viewers gain nothing from the same figures again: an event of a past month (a backfill, a
+        // late event) leaves this month's as they were pushed, or as the scheduled push will show them.
+        var unchanged = !pushEvenIfSame && _lastReported is { } last && last.SameFigures(current);
+        _lastReported = current;
         var report = _pool.Report(current);
         if (waitForCity)
         {
@@ -817,10 +820,6 @@ public sealed partial class UnitGrain(
             report.Ignore();
         }
 
-        // Viewers gain nothing from the same figures again: an event of a past month (a backfill, a
-        // late event) leaves this month's as they were pushed, or as the scheduled push will show them.
-        var unchanged = !pushEvenIfSame && _lastReported is { } last && last.SameFigures(current);
-        _lastReported = current;
         if (!unchanged)
         {
             _delayedPush = await _throttle.ChangedAsync(this, _delayedPush, clock.Now, PushAsync);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using GovPulse.Grains;
@@ -64,29 +63,10 @@ public static class SiloRegistration
     /// started. <c>ClickHouseStartup</c> still waits for the engine, so a failing engine fails the
     /// start; units activating before the read ends wait for it (<see cref="UnitStartPreloading"/>).
     /// </summary>
-    /// <remarks>
-    /// chDB saves the process's signal handlers as it starts and puts them back when it is done, so a
-    /// handler installed meanwhile is lost: the host installs its own (SIGTERM, SIGINT, SIGQUIT: a
-    /// graceful stop) only when it runs, so with the engine started here a stop killed the node
-    /// without saving (exit 143). The stop signals are therefore handled from here on, before the
-    /// engine starts: what chDB puts back is then the runtime's handler, which calls this one and
-    /// the host's alike.
-    /// </remarks>
+    /// <remarks>The stop signals are handled from before the engine starts (<see cref="StopSignals"/>).</remarks>
     public static WebApplication BeginUnitStarts(this WebApplication app)
     {
-        if (!OperatingSystem.IsWindows())
-        {
-            var lifetime = app.Lifetime;
-            var stops = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
-                .Select(signal => PosixSignalRegistration.Create(signal, context =>
-                {
-                    context.Cancel = true; // no default termination: the host stops, saving every unit
-                    lifetime.StopApplication();
-                }))
-                .ToList();
-            lifetime.ApplicationStopped.Register(() => stops.ForEach(stop => stop.Dispose()));
-        }
-
+        StopSignals.StopGracefully(app.Lifetime);
         _ = app.Services.GetRequiredService<UnitStartPreloading>().Begin();
         return app;
     }

@@ -184,11 +184,10 @@ public sealed partial class UnitAlertsGrain(
 
     private async Task<IReadOnlyList<DossierToChase>> OverdueAsync(DateTimeOffset asOf)
     {
-        var unit = _unitGrain;
         var list = new List<DossierToChase>();
         while (true)
         {
-            var page = await unit.GetDossiersToChase(ChaseStatus.Overdue, list.Count, OverduePage, asOf);
+            var page = await _unitGrain.GetDossiersToChase(ChaseStatus.Overdue, list.Count, OverduePage, asOf);
             list.AddRange(page.Dossiers);
             if (page.Dossiers.Count == 0 || list.Count >= page.Total)
             {
