@@ -32,7 +32,6 @@ public static class IngestRegistration
             limits.AddPolicy<string, KeyRateLimit>(KeyRateLimit.PolicyName);
         });
         builder.Services.AddSingleton<EventIngestor>();
-        builder.Services.AddSingleton(services => UnitApplyLanes.To(services.GetRequiredService<GrainsByKey<IUnitGrain>>()));
         builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton<EventIdClaims>();
         SlowedEventStore.InstallWhenConfigured(builder); // test-only, when GovPulse:Testing:StoreDelay is set

@@ -123,8 +123,8 @@ public sealed partial class UnitGrain(
     private bool _broken;
 
     /// <summary>
-    /// Applies between numbering their events and applying them. Apply interleaves (so a unit's
-    /// appends from several nodes' ingests share one group commit); while any is in flight the ledger
+    /// Applies between numbering their events and applying them. Apply interleaves (so one unit's
+    /// appends from concurrent batches share one group commit); while any is in flight the ledger
     /// does not yet hold every position up to <see cref="_position"/>, so no snapshot is taken.
     /// </summary>
     private int _appending;

@@ -27,7 +27,7 @@ namespace GovPulse.Ingest.Pipeline;
 /// </remarks>
 public sealed partial class EventIngestor(
     IEventStore store,
-    UnitApplyLanes unitGrains,
+    GrainsByKey<IUnitGrain> unitGrains,
     UnitDirectory units,
     IngestGate gate,
     EventIdClaims claims,
@@ -149,10 +149,8 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>
-    /// Hands each unit its new events (through <see cref="UnitApplyLanes"/>, which joins them with
-    /// other batches' events for the unit while its call runs). A unit whose events of this batch were
-    /// all stored before is called with none: it wakes, and if an earlier attempt failed part way,
-    /// rebuilds from its log.
+    /// Hands each unit its new events. A unit whose events of this batch were all stored before is
+    /// called with none: it wakes, and if an earlier attempt failed part way, rebuilds from its log.
     /// </summary>
     private async Task AppendAsync(List<UnitEvent> fresh, HashSet<string> woken)
     {
@@ -162,7 +160,7 @@ public sealed partial class EventIngestor(
             byUnit.TryAdd(unit, []);
         }
 
-        var calls = byUnit.Select(u => unitGrains.ApplyAsync(u.Key, u.Value)).ToList();
+        var calls = byUnit.Select(u => unitGrains[u.Key].Apply(u.Value)).ToList();
         try
         {
             await Task.WhenAll(calls);

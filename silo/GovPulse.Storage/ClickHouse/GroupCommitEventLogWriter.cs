@@ -20,7 +20,8 @@ public sealed class GroupCommitEventLogWriter : IEventLogWriter, IAsyncDisposabl
 
     /// <summary>
     /// Two inserts at a time: one encodes its rows while the engine stores the other's, on two cores;
-    /// everything queued meanwhile goes into the next, so groups grow with the load.
+    /// everything queued meanwhile goes into the next, so groups grow with the load. (Unit grains
+    /// interleave their appends, so one unit's events of concurrent batches share a group.)
     /// </summary>
     private const int Committers = 2;
 

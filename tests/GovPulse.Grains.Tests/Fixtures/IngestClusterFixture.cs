@@ -35,7 +35,7 @@ public sealed class IngestClusterFixture : UnitClusterFixture
         var silo = Cluster.Silos[0].ServiceProvider;
         var metrics = silo.GetRequiredService<GovPulseMetrics>();
         var gate = new IngestGate(Options.Create(new IngestOptions { BatchTimeout = batchTimeout }), metrics, time ?? TimeProvider.System);
-        return new EventIngestor(Store, UnitApplyLanes.To(new GrainsByKey<IUnitGrain>(Cluster.Client)), silo.GetRequiredService<UnitDirectory>(), gate, Claims, metrics, NullLogger<EventIngestor>.Instance);
+        return new EventIngestor(Store, new GrainsByKey<IUnitGrain>(Cluster.Client), silo.GetRequiredService<UnitDirectory>(), gate, Claims, metrics, NullLogger<EventIngestor>.Instance);
     }
 
     /// <summary>
