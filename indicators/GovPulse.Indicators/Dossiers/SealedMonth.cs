@@ -35,7 +35,7 @@ public sealed class SealedMonth
 
     internal SealedMonth(
         ReceiptMonth month, int dossiers, int petitions, ulong calendar, long sealPoint, long[] instants,
-        string[] procedureCodes, MonthPart?[][] parts, uint[] filter)
+        string[] procedureCodes, MonthPart?[][] parts, ulong[] filter)
     {
         Month = month;
         Dossiers = dossiers;
@@ -82,7 +82,7 @@ public sealed class SealedMonth
     internal bool Unpacked => _parts is not null;
 
     /// <summary>The sorted keys (<see cref="SubjectKey"/>) of the folded dossiers and petitions.</summary>
-    internal uint[] Filter { get; }
+    internal ulong[] Filter { get; }
 
     /// <summary>SHA-256 of <see cref="Write"/>'s bytes: how a live segment names the sealed months it was written beside.</summary>
     internal byte[] Digest
@@ -101,7 +101,7 @@ public sealed class SealedMonth
     }
 
     /// <summary>Whether the filter may hold the subject with this key (false positives are possible, false negatives not).</summary>
-    internal bool MayHold(uint key) => Array.BinarySearch(Filter, key) >= 0;
+    internal bool MayHold(ulong key) => Array.BinarySearch(Filter, key) >= 0;
 
     /// <summary>The parts that answer an evaluation at <paramref name="at"/> (UTC ticks, not before the month starts), or null when none can.</summary>
     internal MonthPart?[]? PartsAt(long at)
@@ -205,7 +205,7 @@ public sealed class SealedMonth
             w.Int(Filter.Length);
             foreach (var key in Filter)
             {
-                w.Fixed32(key);
+                w.Fixed(key);
             }
         }
 
@@ -271,10 +271,10 @@ public sealed class SealedMonth
             var partsStart = (int)payload.Position;
             var parts = ReadParts(r, instants.Length, days, codes.Length);
             var partsEnd = (int)payload.Position;
-            var filter = new uint[NotNegative(r.Int())];
+            var filter = new ulong[NotNegative(r.Int())];
             for (var i = 0; i < filter.Length; i++)
             {
-                filter[i] = r.Fixed32();
+                filter[i] = r.Fixed();
                 if (i > 0 && filter[i] < filter[i - 1])
                 {
                     throw new SnapshotFormatException("a sealed month's filter is out of order");

@@ -383,7 +383,7 @@ public sealed partial class UnitLedger
             }
         }
 
-        var filter = new List<uint>(rows.Count + petitions.Count + (earlier?.Filter.Length ?? 0));
+        var filter = new List<ulong>(rows.Count + petitions.Count + (earlier?.Filter.Length ?? 0));
         filter.AddRange(rows.Select(r => SubjectKey.Dossier(r.Dossier.Id)));
         filter.AddRange(petitions.Select(p => SubjectKey.Petition(p.Id)));
         filter.AddRange(earlier?.Filter ?? []);

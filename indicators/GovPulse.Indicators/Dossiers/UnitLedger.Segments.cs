@@ -11,9 +11,9 @@ public sealed partial class UnitLedger
     /// Raise when what a segment holds or means changes: older segments are then ignored and units rebuild
     /// from their events. 2: receipts (dossier and petition) keep their event id, which breaks ties between
     /// receipts told at the same time. 3: the ledger in segments — sealed months beside a live segment that
-    /// names them (format 2's whole-ledger snapshot is gone). 4: a sealed month's filter keys are 4 bytes.
+    /// names them (format 2's whole-ledger snapshot is gone).
     /// </summary>
-    public const int SegmentFormat = 4;
+    public const int SegmentFormat = 3;
 
     private const int LiveMagic = 0x4C504720; // "GPL "
 

@@ -18,8 +18,6 @@ internal sealed class SnapshotReader(Stream input) : IDisposable
 
     public ulong Fixed() => _reader.ReadUInt64();
 
-    public uint Fixed32() => _reader.ReadUInt32();
-
     public decimal Decimal() => _reader.ReadDecimal();
 
     public string String() => _reader.ReadString();

@@ -26,9 +26,6 @@ internal sealed class SnapshotWriter(Stream output) : IDisposable
     /// <summary>Eight bytes as they are (a time in ticks, a hash).</summary>
     public void Fixed(ulong value) => _writer.Write(value);
 
-    /// <summary>Four bytes as they are (a short hash).</summary>
-    public void Fixed32(uint value) => _writer.Write(value);
-
     public void Decimal(decimal value) => _writer.Write(value);
 
     public void String(string value) => _writer.Write(value);

@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Text;
 using GovPulse.Indicators.Calendar;
 using GovPulse.Indicators.Dossiers;
 using GovPulse.Indicators.Events;
@@ -337,47 +335,6 @@ public sealed class SealedMonthTests
         var tally = () => ledger.Tally(september, At(9, 20, 0));
         tally.Should().Throw<SealedMonthException>();
         ledger.Tally(september, september.End).InProgressOverdue.Should().Be(1, "at the month's end it was open and past its due date");
-    }
-
-    [Fact]
-    public void Two_ids_sharing_a_filter_key_cost_only_a_reopen_and_the_figures_stay_those_of_a_never_sealed_ledger()
-    {
-        var (folded, stranger) = IdsSharingAFilterKey();
-        var september = Closed(folded, At(9, 3, 9)).ToList();
-        var ledger = Ledgers.Build(september);
-        ledger.Seal(At(10, 8, 0), Policy).Should().ContainSingle();
-        var late = new DossierHistory(stranger).Rated(At(10, 20, 9), Rating.Dissatisfied).Events[0];
-        var never = Ledgers.Build(september.Append(late));
-
-        var touched = ledger.SealedMonthsTouchedBy(late);
-        ledger.Reopen(touched, september);
-        ledger.Apply(late).Should().BeTrue();
-
-        touched.Should().Equal([new ReceiptMonth(2026, 9)], "the month's filter holds its key, though it never held the dossier");
-        foreach (var period in new[] { Period.Month(2026, 9), Period.Month(2026, 10), Period.Quarter(2026, 4), Period.Year(2026) })
-        {
-            ledger.Tally(period, At(10, 21, 0)).Should().Be(never.Tally(period, At(10, 21, 0)), period.ToString());
-        }
-    }
-
-    /// <summary>
-    /// Two dossier ids whose filter keys are equal: the key is the high half of XxHash64 of "d:" + the id,
-    /// 32 bits, so among a few hundred thousand ids some pairs share one (the birthday bound).
-    /// </summary>
-    private static (string Folded, string Stranger) IdsSharingAFilterKey()
-    {
-        var seen = new Dictionary<uint, string>();
-        for (var n = 0; n < 1_000_000; n++)
-        {
-            var id = $"HS-{n}";
-            var key = (uint)(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes("d:" + id)) >> 32);
-            if (!seen.TryAdd(key, id))
-            {
-                return (seen[key], id);
-            }
-        }
-
-        throw new InvalidOperationException("no two of a million ids share a 32-bit key: the filter's keys are not what this test assumes");
     }
 
     private static UnitLedger SealedSeptember()
