@@ -6,6 +6,10 @@ namespace GovPulse.Indicators.Dossiers;
 /// <summary>
 /// The 64-bit keys of a sealed month's membership filter: XxHash64 of the UTF-8 of "d:" + a dossier id
 /// or "p:" + a petition id. Deterministic, 8 bytes a subject; two ids sharing a key only cost a reopen.
+/// Not fewer bits: every new receipt is looked up in every sealed month of its unit, so a unit's false
+/// matches grow with all its months' keys (n / 2^bits a receipt). With 32-bit keys a busy unit's
+/// receipts reopened whole months from the log, and the city's year fell from ~51,000 to ~39,000
+/// events/s with a near-stall (docs/benchmarks.md, "Eighth pass").
 /// </summary>
 internal static class SubjectKey
 {
